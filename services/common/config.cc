@@ -1,0 +1,181 @@
+#include "services/common/config.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+#include <map>
+
+#include "services/common/error.h"
+#include "services/common/key_value_file.h"
+
+namespace depot {
+namespace {
+
+struct Setting {
+  const char* key;   // in the configuration file
+  const char* flag;  // on the command line
+  const char* env;   // in the environment
+  const char* help;
+  bool is_path;
+};
+
+constexpr Setting kSettings[] = {
+    {"listen", "--listen", "DEPOT_LISTEN", "address to serve on (host:port)",
+     false},
+    {"database", "--database", "DEPOT_DATABASE",
+     "libpq connection string of the PostgreSQL database", false},
+    {"database_password_file", "--database-password-file",
+     "DEPOT_DATABASE_PASSWORD_FILE", "file holding the database password",
+     true},
+    {"database_pool_size", "--database-pool-size", "DEPOT_DATABASE_POOL_SIZE",
+     "database connections kept open", false},
+    {"migrations_dir", "--migrations-dir", "DEPOT_MIGRATIONS_DIR",
+     "directory of NNN_*.sql migrations", true},
+    {"tls_cert", "--tls-cert", "DEPOT_TLS_CERT", "server certificate (PEM)",
+     true},
+    {"tls_key", "--tls-key", "DEPOT_TLS_KEY", "server private key (PEM)", true},
+    {"tls_ca", "--tls-ca", "DEPOT_TLS_CA",
+     "CA that issues client certificates (PEM)", true},
+    {"roles_file", "--roles-file", "DEPOT_ROLES_FILE",
+     "maps certificate common names to roles", true},
+    {"revoked_file", "--revoked-file", "DEPOT_REVOKED_FILE",
+     "serial numbers of revoked client certificates", true},
+    {"log_level", "--log-level", "DEPOT_LOG_LEVEL",
+     "trace, debug, info, warn or error", false},
+    {"shutdown_grace_ms", "--shutdown-grace-ms", "DEPOT_SHUTDOWN_GRACE_MS",
+     "how long in-flight calls may finish on SIGTERM", false},
+};
+
+int ParseInt(const std::string& key, const std::string& value, int min) {
+  try {
+    size_t used = 0;
+    int parsed = std::stoi(value, &used);
+    if (used == value.size() && parsed >= min) return parsed;
+  } catch (const std::exception&) {
+  }
+  throw StartupError(key + " must be a whole number >= " +
+                     std::to_string(min) + ", got '" + value + "'");
+}
+
+}  // namespace
+
+std::string ServerConfig::DatabaseConnectionString() const {
+  if (database_password_file.empty()) return database;
+  std::string password = Trim(ReadWholeFile(database_password_file));
+  // libpq quoting: single quotes around, backslash-escape ' and \.
+  std::string quoted = "'";
+  for (char c : password) {
+    if (c == '\'' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return database + " password=" + quoted + "'";
+}
+
+std::optional<ServerConfig> LoadServerConfig(int argc, char** argv,
+                                             const std::string& program,
+                                             const std::string& description) {
+  CLI::App app(description, program);
+  std::map<std::string, std::string> flags;
+  for (const Setting& setting : kSettings) {
+    app.add_option(setting.flag, flags[setting.key], setting.help);
+  }
+  std::string config_path;
+  app.add_option("--config", config_path,
+                 "configuration file (default $DEPOT_HOME/depotd.conf)");
+  bool insecure_dev = false;
+  app.add_flag("--insecure-dev", insecure_dev,
+               "serve plaintext without client certificates (loopback only; "
+               "development only)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    if (code == 0) return std::nullopt;
+    throw StartupError("bad command line; see " + program + " --help");
+  }
+
+  std::string home = std::getenv("DEPOT_HOME") ? std::getenv("DEPOT_HOME")
+                                               : DEPOT_DEFAULT_HOME;
+  if (config_path.empty() && std::getenv("DEPOT_CONFIG")) {
+    config_path = std::getenv("DEPOT_CONFIG");
+  }
+  KeyValueFile file;
+  if (!config_path.empty()) {
+    file = KeyValueFile::Read(config_path);
+  } else if (std::filesystem::exists(home + "/depotd.conf")) {
+    file = KeyValueFile::Read(home + "/depotd.conf");
+  }
+  for (const auto& [key, value] : file.entries) {
+    if (key == "insecure_dev") continue;
+    bool known = false;
+    for (const Setting& setting : kSettings) known |= key == setting.key;
+    if (!known) {
+      throw StartupError(file.path.string() + ": unknown setting '" + key +
+                         "'");
+    }
+  }
+
+  // Strongest source first: flag, environment, file.
+  auto value = [&](const Setting& setting) -> std::optional<std::string> {
+    if (!flags[setting.key].empty()) return flags[setting.key];
+    if (const char* env = std::getenv(setting.env); env && *env) return env;
+    auto found = file.entries.find(setting.key);
+    if (found != file.entries.end()) {
+      return setting.is_path ? file.PathValue(found->second).string()
+                             : found->second;
+    }
+    return std::nullopt;
+  };
+
+  ServerConfig config;
+  config.migrations_dir = DEPOT_DEFAULT_MIGRATIONS_DIR;
+  for (const Setting& setting : kSettings) {
+    auto v = value(setting);
+    if (!v) continue;
+    std::string key = setting.key;
+    if (key == "listen") config.listen = *v;
+    if (key == "database") config.database = *v;
+    if (key == "database_password_file") config.database_password_file = *v;
+    if (key == "database_pool_size") {
+      config.database_pool_size = ParseInt(key, *v, 1);
+    }
+    if (key == "migrations_dir") config.migrations_dir = *v;
+    if (key == "tls_cert") config.tls.cert = *v;
+    if (key == "tls_key") config.tls.key = *v;
+    if (key == "tls_ca") config.tls.ca = *v;
+    if (key == "roles_file") config.roles_file = *v;
+    if (key == "revoked_file") config.revoked_file = *v;
+    if (key == "log_level") config.log_level = *v;
+    if (key == "shutdown_grace_ms") {
+      config.shutdown_grace_ms = ParseInt(key, *v, 0);
+    }
+  }
+  const char* env_insecure = std::getenv("DEPOT_INSECURE_DEV");
+  config.insecure_dev = insecure_dev ||
+                        (env_insecure && std::string(env_insecure) == "1") ||
+                        file.entries["insecure_dev"] == "true";
+
+  if (config.database.empty()) {
+    throw StartupError(
+        "no database configured: set `database` in depotd.conf, "
+        "DEPOT_DATABASE or --database (a libpq connection string); ops/run "
+        "writes one");
+  }
+  if (!config.insecure_dev &&
+      (config.tls.cert.empty() || config.tls.key.empty() ||
+       config.tls.ca.empty())) {
+    throw StartupError(
+        "no TLS certificate configured: set tls_cert, tls_key and tls_ca "
+        "(ops/run creates them under var/pki), or pass --insecure-dev for a "
+        "plaintext loopback development server");
+  }
+  if (config.roles_file.empty()) {
+    throw StartupError(
+        "no roles file configured: set roles_file (certificate common name = "
+        "role, one per line)");
+  }
+  return config;
+}
+
+}  // namespace depot

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "services/common/tls.h"
+
+namespace depot {
+
+/// Everything a depot server needs to start. Sources, strongest first:
+/// command-line flags, DEPOT_* environment variables, the configuration
+/// file ($DEPOT_HOME/depotd.conf unless --config), built-in defaults.
+struct ServerConfig {
+  std::string listen = "127.0.0.1:7443";
+  std::string database;  ///< libpq connection string, without password
+  std::filesystem::path database_password_file;
+  int database_pool_size = 8;
+  std::filesystem::path migrations_dir;
+  TlsFiles tls;
+  std::filesystem::path roles_file;
+  std::filesystem::path revoked_file;
+  bool insecure_dev = false;
+  std::string log_level = "info";
+  int shutdown_grace_ms = 4000;
+
+  /// The connection string with the password from its file appended.
+  std::string DatabaseConnectionString() const;
+};
+
+/// Parses flags, environment and file. Returns nullopt after printing help;
+/// throws StartupError for bad values. program names the binary in --help.
+std::optional<ServerConfig> LoadServerConfig(int argc, char** argv,
+                                             const std::string& program,
+                                             const std::string& description);
+
+}  // namespace depot

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <google/protobuf/message.h>
+#include <grpcpp/server_context.h>
+#include <grpcpp/support/status.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "services/common/auth/caller.h"
+#include "services/common/auth/caller_resolver.h"
+
+namespace depot {
+
+/// The handler base every RPC goes through: it establishes the caller,
+/// enforces the authorization table (including the own-organisation limit
+/// on the request's organization_number), runs the body and maps whatever
+/// it throws to a status through ToGrpcStatus. Handlers never authorize or
+/// map errors themselves.
+class RpcGate {
+ public:
+  /// service: the full service name, e.g. "depot.v1.DepositService".
+  RpcGate(std::string service, CallerResolver& resolver);
+
+  grpc::Status Serve(grpc::ServerContext* context, std::string_view method,
+                     const google::protobuf::Message* request,
+                     const std::function<void(const Caller&)>& body);
+
+ private:
+  std::string service_;
+  CallerResolver& resolver_;
+};
+
+}  // namespace depot

@@ -1,0 +1,101 @@
+#include "services/common/server.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/server_builder.h>
+#include <signal.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "services/common/error.h"
+
+namespace depot {
+
+bool IsLoopbackAddress(const std::string& listen) {
+  std::string host = listen.substr(0, listen.rfind(':'));
+  return host == "localhost" || host.starts_with("127.") || host == "[::1]";
+}
+
+void ConfigureLogging(const std::string& level) {
+  auto logger = spdlog::stderr_color_mt("depot");
+  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  spdlog::set_default_logger(logger);
+  auto parsed = spdlog::level::from_str(level);
+  if (parsed == spdlog::level::off && level != "off") {
+    throw StartupError("log_level must be trace, debug, info, warn or error");
+  }
+  spdlog::set_level(parsed);
+}
+
+DepotServer::DepotServer(const ServerConfig& config) : config_(config) {}
+
+DepotServer::~DepotServer() {
+  if (server_) server_->Shutdown(std::chrono::system_clock::now());
+}
+
+void DepotServer::AddService(grpc::Service* service) {
+  services_.push_back(service);
+}
+
+void DepotServer::Start() {
+  std::shared_ptr<grpc::ServerCredentials> credentials;
+  if (config_.insecure_dev) {
+    if (!IsLoopbackAddress(config_.listen)) {
+      throw StartupError("--insecure-dev serves only on a loopback address, "
+                         "not on " + config_.listen);
+    }
+    spdlog::warn(
+        "INSECURE DEVELOPMENT MODE: plaintext, no client certificates; the "
+        "caller names itself in {} metadata. Never use this with real data.",
+        "x-depot-dev-identity");
+    credentials = grpc::InsecureServerCredentials();
+  } else {
+    credentials = MutualTlsServerCredentials(config_.tls);
+  }
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(config_.listen, credentials, &port_);
+  for (grpc::Service* service : services_) builder.RegisterService(service);
+  server_ = builder.BuildAndStart();
+  if (!server_ || port_ == 0) {
+    throw StartupError("cannot listen on " + config_.listen +
+                       ": is the address right and the port free? (set "
+                       "listen, DEPOT_LISTEN or --listen)");
+  }
+  server_->GetHealthCheckService()->SetServingStatus(true);
+}
+
+void DepotServer::Shutdown(std::chrono::milliseconds grace) {
+  if (!server_) return;
+  server_->GetHealthCheckService()->SetServingStatus(false);
+  server_->Shutdown(std::chrono::system_clock::now() + grace);
+}
+
+void DepotServer::Wait() {
+  if (server_) server_->Wait();
+}
+
+void BlockTerminationSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
+
+void ShutdownOnSignal(DepotServer& server, std::chrono::milliseconds grace) {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  int received = 0;
+  sigwait(&signals, &received);
+  spdlog::info("received {}; finishing in-flight calls (up to {} ms)",
+               received == SIGTERM ? "SIGTERM" : "SIGINT", grace.count());
+  server.Shutdown(grace);
+  server.Wait();
+  spdlog::info("stopped");
+}
+
+}  // namespace depot

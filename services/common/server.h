@@ -1,0 +1,52 @@
+#pragma once
+
+#include <grpcpp/server.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "services/common/config.h"
+
+namespace depot {
+
+/// A gRPC server with depot's transport security, the standard health
+/// service and server reflection. Services are added before Start.
+class DepotServer {
+ public:
+  explicit DepotServer(const ServerConfig& config);
+  ~DepotServer();
+
+  void AddService(grpc::Service* service);
+  /// Binds and starts; throws StartupError when the address is unusable or
+  /// insecure mode is asked for on a non-loopback address.
+  void Start();
+  /// The port actually bound (useful with port 0).
+  int port() const { return port_; }
+  /// Stops taking calls and lets in-flight calls finish within grace; calls
+  /// still running after it are cancelled.
+  void Shutdown(std::chrono::milliseconds grace);
+  void Wait();
+
+ private:
+  ServerConfig config_;
+  std::vector<grpc::Service*> services_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_ = 0;
+};
+
+/// Blocks SIGINT and SIGTERM in the calling thread and every thread it
+/// starts afterwards; call first thing in main, before gRPC makes threads.
+void BlockTerminationSignals();
+
+/// Waits for SIGINT or SIGTERM, then shuts the server down gracefully.
+void ShutdownOnSignal(DepotServer& server, std::chrono::milliseconds grace);
+
+/// True for 127.0.0.0/8, ::1 and localhost listen addresses.
+bool IsLoopbackAddress(const std::string& listen);
+
+/// Sets up spdlog at the given level (stderr).
+void ConfigureLogging(const std::string& level);
+
+}  // namespace depot

@@ -1,0 +1,208 @@
+#include "storage/pool.h"
+
+#include <regex>
+
+#include "services/common/error.h"
+
+namespace depot::storage {
+namespace {
+
+constexpr int kSerializationRetries = 5;
+constexpr auto kAcquireTimeout = std::chrono::seconds(10);
+
+std::string FirstLine(const std::string& text) {
+  std::string line = text.substr(0, text.find('\n'));
+  auto start = line.find_first_not_of(" \t");
+  return start == std::string::npos ? "" : line.substr(start);
+}
+
+// Error class 08 (connection exception) and 57P (operator intervention:
+// admin or crash shutdown) mean the server is going or gone.
+bool IsServerGone(const std::string& sqlstate) {
+  return sqlstate.starts_with("08") || sqlstate.starts_with("57P");
+}
+
+}  // namespace
+
+std::string RedactPassword(const std::string& connection_string) {
+  static const std::regex kPassword(R"(password\s*=\s*('([^'\\]|\\.)*'|\S+))");
+  return std::regex_replace(connection_string, kPassword, "password=***");
+}
+
+void RethrowAsDepotError() {
+  try {
+    throw;
+  } catch (const pqxx::in_doubt_error&) {
+    throw Unavailable(
+        "the database connection broke while committing; the change may or "
+        "may not have been made: check before retrying");
+  } catch (const pqxx::broken_connection&) {
+    throw Unavailable(
+        "the database is unavailable (connection lost); retry shortly");
+  } catch (const pqxx::serialization_failure&) {
+    throw Conflict("a concurrent change conflicted with this one; retry");
+  } catch (const pqxx::deadlock_detected&) {
+    throw Conflict("a concurrent change conflicted with this one; retry");
+  } catch (const pqxx::sql_error& error) {
+    if (IsServerGone(error.sqlstate())) {
+      throw Unavailable("the database is unavailable (" +
+                        FirstLine(error.what()) + "); retry shortly");
+    }
+    throw;
+  }
+}
+
+class ConnectionPool::Lease {
+ public:
+  explicit Lease(ConnectionPool& pool) : pool_(pool), conn_(pool.Acquire()) {}
+  ~Lease() {
+    if (conn_) pool_.Release(std::move(conn_));
+  }
+  pqxx::connection& operator*() { return *conn_; }
+  // After a broken connection: close it and do not hand it out again.
+  void Discard() {
+    conn_.reset();
+    std::lock_guard lock(pool_.mutex_);
+    --pool_.open_;
+    pool_.released_.notify_one();
+  }
+
+ private:
+  ConnectionPool& pool_;
+  std::unique_ptr<pqxx::connection> conn_;
+};
+
+ConnectionPool::ConnectionPool(std::string connection_string, size_t size)
+    : connection_string_(std::move(connection_string)), size_(size) {
+  if (connection_string_.find("connect_timeout") == std::string::npos) {
+    connection_string_ += " connect_timeout=5";
+  }
+}
+
+ConnectionPool::~ConnectionPool() = default;
+
+void ConnectionPool::Prepare(std::string name, std::string sql) {
+  std::lock_guard lock(mutex_);
+  statements_.emplace_back(std::move(name), std::move(sql));
+}
+
+std::unique_ptr<pqxx::connection> ConnectionPool::Open() {
+  auto connection = std::make_unique<pqxx::connection>(connection_string_);
+  for (const auto& [name, sql] : statements_) connection->prepare(name, sql);
+  return connection;
+}
+
+void ConnectionPool::VerifyReachable() {
+  try {
+    // Statements may name tables that migrations have yet to create, so this
+    // probe connection prepares nothing and is not kept.
+    pqxx::connection probe(connection_string_);
+  } catch (const std::exception& error) {
+    throw StartupError(
+        "cannot connect to PostgreSQL (" +
+        RedactPassword(connection_string_) + "): " + FirstLine(error.what()) +
+        " -- check that the server runs and that `database` and "
+        "`database_password_file` are right");
+  }
+}
+
+std::unique_ptr<pqxx::connection> ConnectionPool::Acquire() {
+  std::unique_lock lock(mutex_);
+  bool ready = released_.wait_for(lock, kAcquireTimeout, [this] {
+    return !idle_.empty() || open_ < size_;
+  });
+  if (!ready) {
+    throw Unavailable("all database connections are busy; retry shortly");
+  }
+  if (!idle_.empty()) {
+    auto connection = std::move(idle_.back());
+    idle_.pop_back();
+    return connection;
+  }
+  ++open_;
+  lock.unlock();
+  try {
+    return Open();
+  } catch (...) {
+    lock.lock();
+    --open_;
+    released_.notify_one();
+    lock.unlock();
+    RethrowAsDepotError();
+  }
+}
+
+void ConnectionPool::Release(std::unique_ptr<pqxx::connection> connection) {
+  std::lock_guard lock(mutex_);
+  idle_.push_back(std::move(connection));
+  released_.notify_one();
+}
+
+void ConnectionPool::DropIdle() {
+  std::lock_guard lock(mutex_);
+  open_ -= idle_.size();
+  idle_.clear();
+  released_.notify_all();
+}
+
+template <typename Tx>
+void ConnectionPool::Run(const std::function<void(Tx&)>& work) {
+  bool reconnected = false;
+  for (int attempt = 0;; ++attempt) {
+    Lease lease(*this);
+    try {
+      Tx transaction(*lease);
+      work(transaction);
+      transaction.commit();
+      return;
+    } catch (const pqxx::in_doubt_error&) {
+      lease.Discard();
+      RethrowAsDepotError();
+    } catch (const pqxx::broken_connection&) {
+      lease.Discard();
+      // The server restarted since these connections were opened: they are
+      // all dead. Nothing was committed, so one retry on a fresh one is safe.
+      DropIdle();
+      if (reconnected) RethrowAsDepotError();
+      reconnected = true;
+    } catch (const pqxx::serialization_failure&) {
+      if (attempt >= kSerializationRetries) RethrowAsDepotError();
+    } catch (const pqxx::deadlock_detected&) {
+      if (attempt >= kSerializationRetries) RethrowAsDepotError();
+    } catch (const pqxx::sql_error& error) {
+      if (IsServerGone(error.sqlstate())) {
+        lease.Discard();
+        DropIdle();
+        if (reconnected) RethrowAsDepotError();
+        reconnected = true;
+        continue;
+      }
+      RethrowAsDepotError();
+    }
+  }
+}
+
+void ConnectionPool::Transact(const std::function<void(pqxx::work&)>& work) {
+  Run<pqxx::work>(work);
+}
+
+void ConnectionPool::TransactSerializable(
+    const std::function<void(pqxx::transaction<pqxx::serializable>&)>& work) {
+  Run<pqxx::transaction<pqxx::serializable>>(work);
+}
+
+void ConnectionPool::WithConnection(
+    const std::function<void(pqxx::connection&)>& work) {
+  Lease lease(*this);
+  try {
+    work(*lease);
+  } catch (const pqxx::broken_connection&) {
+    lease.Discard();
+    DropIdle();
+    RethrowAsDepotError();
+  } catch (const pqxx::failure&) {
+    RethrowAsDepotError();
+  }
+}
+
+}  // namespace depot::storage

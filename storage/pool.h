@@ -1,0 +1,73 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <pqxx/pqxx>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace depot::storage {
+
+/// A small pool of libpqxx connections: libpqxx has none, and a connection
+/// with its transactions belongs to one thread at a time. Connections are
+/// opened lazily, get every registered statement prepared when they open,
+/// and are replaced after the server drops them.
+class ConnectionPool {
+ public:
+  ConnectionPool(std::string connection_string, size_t size);
+  ~ConnectionPool();
+
+  /// Registers a statement to prepare on every connection. Call before the
+  /// first Transact.
+  void Prepare(std::string name, std::string sql);
+
+  /// Opens one connection now; throws StartupError with one line saying
+  /// what to fix when the database cannot be reached or refuses us.
+  void VerifyReachable();
+
+  /// Runs work in one transaction and commits. Retries the whole work on a
+  /// serialization failure or deadlock (a few times), and once on a fresh
+  /// connection when the old one turns out dead before commit. Database
+  /// failures leave as depot::Error (Unavailable, Conflict, ...).
+  void Transact(const std::function<void(pqxx::work&)>& work);
+
+  /// Like Transact with a SERIALIZABLE transaction.
+  void TransactSerializable(
+      const std::function<void(pqxx::transaction<pqxx::serializable>&)>& work);
+
+  /// Runs work with a connection of the pool, outside any transaction
+  /// (COPY streams, LISTEN); same error translation, no retries.
+  void WithConnection(const std::function<void(pqxx::connection&)>& work);
+
+  const std::string& connection_string() const { return connection_string_; }
+
+ private:
+  class Lease;
+  std::unique_ptr<pqxx::connection> Acquire();
+  void Release(std::unique_ptr<pqxx::connection> connection);
+  void DropIdle();
+  std::unique_ptr<pqxx::connection> Open();
+  template <typename Tx>
+  void Run(const std::function<void(Tx&)>& work);
+
+  std::string connection_string_;
+  size_t size_;
+  std::mutex mutex_;
+  std::condition_variable released_;
+  std::vector<std::unique_ptr<pqxx::connection>> idle_;
+  size_t open_ = 0;
+  std::vector<std::pair<std::string, std::string>> statements_;
+};
+
+/// Translates a pqxx failure (the current exception) into depot::Error and
+/// throws it; rethrows anything else unchanged. Call from a catch block.
+[[noreturn]] void RethrowAsDepotError();
+
+/// The connection string without its password, for messages and logs.
+std::string RedactPassword(const std::string& connection_string);
+
+}  // namespace depot::storage
