@@ -1,0 +1,30 @@
+#include "services/deposits/deposit_module.h"
+
+#include "services/deposits/deposit_handler.h"
+#include "storage/deposits/pg_deposit_store.h"
+
+namespace depot::deposits {
+namespace {
+
+class DepositModule : public ServiceModule {
+ public:
+  explicit DepositModule(DaemonContext& context)
+      : store_(context.pool), handler_(store_, context.resolver) {}
+  grpc::Service* service() override { return &handler_; }
+  const google::protobuf::ServiceDescriptor* descriptor() override {
+    return google::protobuf::DescriptorPool::generated_pool()
+        ->FindServiceByName(v1::DepositService::service_full_name());
+  }
+
+ private:
+  storage::PgDepositStore store_;
+  DepositHandler handler_;
+};
+
+}  // namespace
+
+std::unique_ptr<ServiceModule> MakeDepositModule(DaemonContext& context) {
+  return std::make_unique<DepositModule>(context);
+}
+
+}  // namespace depot::deposits
