@@ -1,0 +1,88 @@
+#include "storage/migrations.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <pqxx/pqxx>
+
+#include "services/common/error.h"
+#include "tests/support/postgres.h"
+
+namespace depot::storage {
+namespace {
+
+using testing::SourceDir;
+using testing::TempDir;
+using testing::TestDatabase;
+
+void Write(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream(path) << text;
+}
+
+TEST(Migrations, AppliesInOrderOnceAndRecordsChecksums) {
+  TestDatabase db(testing::SharedAdminDsn(), /*migrate=*/false);
+  auto migrations = ReadMigrations(SourceDir() / "storage" / "migrations");
+  ASSERT_FALSE(migrations.empty());
+  EXPECT_EQ(ApplyMigrations(db.dsn(), migrations),
+            static_cast<int>(migrations.size()));
+  EXPECT_EQ(ApplyMigrations(db.dsn(), migrations), 0);
+  pqxx::connection connection(db.dsn());
+  pqxx::work tx(connection);
+  auto rows = tx.exec(
+      "SELECT version, checksum FROM depot_schema_migrations ORDER BY version");
+  ASSERT_EQ(rows.size(), migrations.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i][0].as<int>(), migrations[i].version);
+    EXPECT_EQ(rows[i][1].as<std::string>(), migrations[i].checksum);
+  }
+}
+
+TEST(Migrations, RefusesWhenAnAppliedFileChanged) {
+  TestDatabase db(testing::SharedAdminDsn(), false);
+  TempDir dir;
+  Write(dir.path() / "001_first.sql", "CREATE TABLE t1 (id int);");
+  ApplyMigrations(db.dsn(), ReadMigrations(dir.path()));
+  Write(dir.path() / "001_first.sql", "CREATE TABLE t1 (id bigint);");
+  try {
+    ApplyMigrations(db.dsn(), ReadMigrations(dir.path()));
+    FAIL() << "an edited migration must be refused";
+  } catch (const StartupError& error) {
+    std::string message = error.what();
+    EXPECT_NE(message.find("001_first.sql was changed"), std::string::npos)
+        << message;
+  }
+}
+
+TEST(Migrations, FailedMigrationLeavesNothingHalfApplied) {
+  TestDatabase db(testing::SharedAdminDsn(), false);
+  TempDir dir;
+  Write(dir.path() / "001_ok.sql", "CREATE TABLE a (id int);");
+  Write(dir.path() / "002_bad.sql",
+        "CREATE TABLE b (id int); INSERT INTO nowhere VALUES (1);");
+  EXPECT_THROW(ApplyMigrations(db.dsn(), ReadMigrations(dir.path())),
+               StartupError);
+  pqxx::connection connection(db.dsn());
+  pqxx::work tx(connection);
+  EXPECT_EQ(tx.exec1("SELECT count(*) FROM depot_schema_migrations")[0]
+                .as<int>(),
+            1);
+  EXPECT_TRUE(tx.exec1("SELECT to_regclass('public.b') IS NULL")[0].as<bool>());
+}
+
+TEST(Migrations, RejectsMisnamedFilesAndMissingApplied) {
+  TempDir dir;
+  Write(dir.path() / "1_short.sql", "SELECT 1;");
+  EXPECT_THROW(ReadMigrations(dir.path()), StartupError);
+
+  TestDatabase db(testing::SharedAdminDsn(), false);
+  TempDir two;
+  Write(two.path() / "001_a.sql", "SELECT 1;");
+  Write(two.path() / "002_b.sql", "SELECT 2;");
+  ApplyMigrations(db.dsn(), ReadMigrations(two.path()));
+  std::filesystem::remove(two.path() / "002_b.sql");
+  EXPECT_THROW(ApplyMigrations(db.dsn(), ReadMigrations(two.path())),
+               StartupError);
+}
+
+}  // namespace
+}  // namespace depot::storage

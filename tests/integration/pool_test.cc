@@ -1,0 +1,66 @@
+#include "storage/pool.h"
+
+#include <gtest/gtest.h>
+
+#include "services/common/error.h"
+#include "tests/support/postgres.h"
+
+namespace depot::storage {
+namespace {
+
+int SelectOne(ConnectionPool& pool) {
+  int value = 0;
+  pool.Transact([&](pqxx::work& tx) { value = tx.exec1("SELECT 1")[0].as<int>(); });
+  return value;
+}
+
+TEST(ConnectionPool, UnreachableDatabaseIsAOneLineStartupError) {
+  ConnectionPool pool("host=127.0.0.1 port=1 user=nobody dbname=none", 2);
+  try {
+    pool.VerifyReachable();
+    FAIL();
+  } catch (const StartupError& error) {
+    std::string message = error.what();
+    EXPECT_NE(message.find("cannot connect to PostgreSQL"), std::string::npos);
+    EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+  }
+}
+
+TEST(ConnectionPool, PasswordIsNeverShownInMessages) {
+  EXPECT_EQ(RedactPassword("host=x password='s3cr\\'et' user=u"),
+            "host=x password=*** user=u");
+  EXPECT_EQ(RedactPassword("password=plain dbname=d"),
+            "password=*** dbname=d");
+}
+
+TEST(ConnectionPool, SurvivesADatabaseRestart) {
+  testing::PrivateCluster cluster;
+  ConnectionPool pool(cluster.AdminDsn(), 3);
+  pool.VerifyReachable();
+  EXPECT_EQ(SelectOne(pool), 1);
+
+  cluster.Stop();
+  try {
+    SelectOne(pool);
+    FAIL() << "a call during the outage must fail";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kUnavailable) << error.what();
+  }
+
+  cluster.Start();
+  EXPECT_EQ(SelectOne(pool), 1);  // no new pool: it reconnects by itself
+}
+
+TEST(ConnectionPool, PreparesRegisteredStatementsOnEveryConnection) {
+  testing::TestDatabase db;
+  ConnectionPool pool(db.dsn(), 2);
+  pool.Prepare("add", "SELECT $1::int + $2::int");
+  int sum = 0;
+  pool.Transact([&](pqxx::work& tx) {
+    sum = tx.exec_prepared1("add", 2, 3)[0].as<int>();
+  });
+  EXPECT_EQ(sum, 5);
+}
+
+}  // namespace
+}  // namespace depot::storage

@@ -1,0 +1,31 @@
+#include "tests/support/in_process_server.h"
+
+#include "tests/support/pki.h"
+
+namespace depot::testing {
+
+InProcessServer::InProcessServer(const std::string& dsn,
+                                 std::vector<ModuleFactory> modules) {
+  config_.listen = "127.0.0.1:0";
+  config_.database = dsn;
+  config_.tls = ServerTls();
+  config_.roles_file = TestPki() / "roles.conf";
+  config_.revoked_file = TestPki() / "revoked.conf";
+  pool_ = std::make_unique<storage::ConnectionPool>(dsn, 4);
+  resolver_ = std::make_unique<CallerResolver>(config_.roles_file,
+                                               config_.revoked_file, false);
+  DaemonContext context{config_, *pool_, *resolver_};
+  server_ = std::make_unique<DepotServer>(config_);
+  for (auto& make : modules) {
+    modules_.push_back(make(context));
+    server_->AddService(modules_.back()->service());
+  }
+  server_->Start();
+}
+
+InProcessServer::~InProcessServer() {
+  server_->Shutdown(std::chrono::milliseconds(500));
+  server_->Wait();
+}
+
+}  // namespace depot::testing
