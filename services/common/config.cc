@@ -41,6 +41,8 @@ constexpr Setting kSettings[] = {
      "maps certificate common names to roles", true},
     {"revoked_file", "--revoked-file", "DEPOT_REVOKED_FILE",
      "serial numbers of revoked client certificates", true},
+    {"key_file", "--key-file", "DEPOT_KEY_FILE",
+     "secret keys for identity numbers and pseudonyms (mode 0600)", true},
     {"log_level", "--log-level", "DEPOT_LOG_LEVEL",
      "trace, debug, info, warn or error", false},
     {"shutdown_grace_ms", "--shutdown-grace-ms", "DEPOT_SHUTDOWN_GRACE_MS",
@@ -146,6 +148,7 @@ std::optional<ServerConfig> LoadServerConfig(int argc, char** argv,
     if (key == "tls_ca") config.tls.ca = *v;
     if (key == "roles_file") config.roles_file = *v;
     if (key == "revoked_file") config.revoked_file = *v;
+    if (key == "key_file") config.key_file = *v;
     if (key == "log_level") config.log_level = *v;
     if (key == "shutdown_grace_ms") {
       config.shutdown_grace_ms = ParseInt(key, *v, 0);

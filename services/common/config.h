@@ -20,6 +20,7 @@ struct ServerConfig {
   TlsFiles tls;
   std::filesystem::path roles_file;
   std::filesystem::path revoked_file;
+  std::filesystem::path key_file;  ///< see crypto/keyring.h
   bool insecure_dev = false;
   std::string log_level = "info";
   int shutdown_grace_ms = 4000;

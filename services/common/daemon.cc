@@ -28,7 +28,8 @@ int RunDaemon(int argc, char** argv, const std::string& program,
 
     CallerResolver resolver(config->roles_file, config->revoked_file,
                             config->insecure_dev);
-    DaemonContext context{*config, pool, resolver};
+    Keyring keyring = Keyring::Load(config->key_file);
+    DaemonContext context{*config, pool, resolver, keyring};
     std::vector<std::unique_ptr<ServiceModule>> hosted;
     DepotServer server(*config);
     for (const ModuleFactory& make : modules) {

@@ -10,6 +10,7 @@
 
 #include "services/common/auth/caller_resolver.h"
 #include "services/common/config.h"
+#include "services/common/crypto/keyring.h"
 #include "storage/pool.h"
 
 namespace depot {
@@ -19,6 +20,7 @@ struct DaemonContext {
   const ServerConfig& config;
   storage::ConnectionPool& pool;
   CallerResolver& resolver;
+  const Keyring& keyring;
 };
 
 /// One hosted service: its storage, domain and handler, kept alive together.

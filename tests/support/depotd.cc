@@ -1,8 +1,19 @@
 #include "tests/support/depotd.h"
 
+#include "services/common/crypto/keyring.h"
 #include "tests/support/pki.h"
 
 namespace depot::testing {
+
+const std::string& TestKeyFile() {
+  static TempDir* dir = new TempDir();  // lives for the whole process
+  static std::string path = [] {
+    std::filesystem::path file = dir->path() / "depot.keys";
+    Keyring::WriteNewKeyFile(file);
+    return file.string();
+  }();
+  return path;
+}
 
 DepotdProcess::DepotdProcess(const Options& options) : port_(FreePort()) {
   const auto& pki = TestPki();
@@ -19,6 +30,9 @@ DepotdProcess::DepotdProcess(const Options& options) : port_(FreePort()) {
           (options.migrations_dir.empty()
                ? (SourceDir() / "storage" / "migrations").string()
                : options.migrations_dir)};
+  argv.push_back("--key-file=" + (options.key_file.empty()
+                                      ? TestKeyFile()
+                                      : options.key_file));
   if (!options.password_file.empty()) {
     argv.push_back("--database-password-file=" + options.password_file);
   }

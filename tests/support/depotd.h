@@ -18,6 +18,8 @@ class DepotdProcess {
     std::string password_file;
     std::string migrations_dir;
     std::vector<std::string> extra_args;
+    /// Key file; empty: TestKeyFile().
+    std::string key_file;
   };
   explicit DepotdProcess(const Options& options);
 
@@ -32,6 +34,9 @@ class DepotdProcess {
   int port_;
   std::unique_ptr<ChildProcess> process_;
 };
+
+/// A key file with random keys, made once per test process.
+const std::string& TestKeyFile();
 
 /// Runs the depot CLI with args as certificate NAME.
 CommandResult RunCli(const DepotdProcess& depotd, const std::string& name,

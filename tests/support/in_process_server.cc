@@ -14,7 +14,7 @@ InProcessServer::InProcessServer(const std::string& dsn,
   pool_ = std::make_unique<storage::ConnectionPool>(dsn, 4);
   resolver_ = std::make_unique<CallerResolver>(config_.roles_file,
                                                config_.revoked_file, false);
-  DaemonContext context{config_, *pool_, *resolver_};
+  DaemonContext context{config_, *pool_, *resolver_, keyring_};
   server_ = std::make_unique<DepotServer>(config_);
   for (auto& make : modules) {
     modules_.push_back(make(context));

@@ -23,11 +23,13 @@ class InProcessServer {
     return modules_;
   }
   storage::ConnectionPool& pool() { return *pool_; }
+  const Keyring& keyring() const { return keyring_; }
 
  private:
   ServerConfig config_;
   std::unique_ptr<storage::ConnectionPool> pool_;
   std::unique_ptr<CallerResolver> resolver_;
+  Keyring keyring_ = Keyring::Random();
   std::vector<std::unique_ptr<ServiceModule>> modules_;
   std::unique_ptr<DepotServer> server_;
 };
