@@ -43,6 +43,9 @@ constexpr Setting kSettings[] = {
      "serial numbers of revoked client certificates", true},
     {"key_file", "--key-file", "DEPOT_KEY_FILE",
      "secret keys for identity numbers and pseudonyms (mode 0600)", true},
+    {"eligibility_years", "--eligibility-years", "DEPOT_ELIGIBILITY_YEARS",
+     "10-year rule periods per category, e.g. \"kindergarten=5 pupil=10\"",
+     false},
     {"log_level", "--log-level", "DEPOT_LOG_LEVEL",
      "trace, debug, info, warn or error", false},
     {"shutdown_grace_ms", "--shutdown-grace-ms", "DEPOT_SHUTDOWN_GRACE_MS",
@@ -149,6 +152,7 @@ std::optional<ServerConfig> LoadServerConfig(int argc, char** argv,
     if (key == "roles_file") config.roles_file = *v;
     if (key == "revoked_file") config.revoked_file = *v;
     if (key == "key_file") config.key_file = *v;
+    if (key == "eligibility_years") config.eligibility_years = *v;
     if (key == "log_level") config.log_level = *v;
     if (key == "shutdown_grace_ms") {
       config.shutdown_grace_ms = ParseInt(key, *v, 0);

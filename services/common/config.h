@@ -21,6 +21,8 @@ struct ServerConfig {
   std::filesystem::path roles_file;
   std::filesystem::path revoked_file;
   std::filesystem::path key_file;  ///< see crypto/keyring.h
+  /// Overrides of the 10-year rule per category ("kindergarten=5").
+  std::string eligibility_years;
   bool insecure_dev = false;
   std::string log_level = "info";
   int shutdown_grace_ms = 4000;

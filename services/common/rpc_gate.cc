@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <chrono>
 
 #include "services/common/auth/authorization.h"
@@ -10,6 +11,16 @@
 
 namespace depot {
 namespace {
+
+std::atomic<bool> draining{false};
+std::atomic<int> in_flight{0};
+
+// Counts a call as in flight for its whole body.
+class InFlight {
+ public:
+  InFlight() { in_flight.fetch_add(1); }
+  ~InFlight() { in_flight.fetch_sub(1); }
+};
 
 // The organization_number a request names, if its message has that field.
 std::string RequestedOrganisation(const google::protobuf::Message* request) {
@@ -25,6 +36,11 @@ std::string RequestedOrganisation(const google::protobuf::Message* request) {
 
 }  // namespace
 
+void BeginDraining() { draining = true; }
+void EndDraining() { draining = false; }
+bool Draining() { return draining; }
+int CallsInFlight() { return in_flight; }
+
 RpcGate::RpcGate(std::string service, CallerResolver& resolver)
     : service_(std::move(service)), resolver_(resolver) {}
 
@@ -36,6 +52,11 @@ grpc::Status RpcGate::Serve(grpc::ServerContext* context,
   std::string full_method = service_ + "/" + std::string(method);
   std::string who = "unknown caller";
   grpc::Status status;
+  InFlight counted;
+  if (draining) {
+    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                        "the server is shutting down; retry shortly");
+  }
   try {
     Caller caller = resolver_.Resolve(*context);
     who = caller.identity + " (" + caller.RoleLabel() + ")";

@@ -13,6 +13,17 @@
 
 namespace depot {
 
+/// Process-wide drain switch: once set, every RpcGate answers new calls
+/// with UNAVAILABLE while the calls already running finish. Set by
+/// DepotServer::Shutdown before the transport goes down, so that no call
+/// is cut off half-way (gRPC would report those as CANCELLED).
+void BeginDraining();
+/// After the server stopped (lets a test process start another server).
+void EndDraining();
+bool Draining();
+/// Calls currently inside an RpcGate body.
+int CallsInFlight();
+
 /// The handler base every RPC goes through: it establishes the caller,
 /// enforces the authorization table (including the own-organisation limit
 /// on the request's organization_number), runs the body and maps whatever

@@ -7,7 +7,10 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <thread>
+
 #include "services/common/error.h"
+#include "services/common/rpc_gate.h"
 
 namespace depot {
 
@@ -68,8 +71,27 @@ void DepotServer::Start() {
 
 void DepotServer::Shutdown(std::chrono::milliseconds grace) {
   if (!server_) return;
+  auto deadline = std::chrono::steady_clock::now() + grace;
   server_->GetHealthCheckService()->SetServingStatus(false);
-  server_->Shutdown(std::chrono::system_clock::now() + grace);
+  // Drain first: new calls get UNAVAILABLE from RpcGate while running ones
+  // finish; only then does the transport stop (which would cancel calls it
+  // has accepted but not yet started).
+  BeginDraining();
+  constexpr auto kQuietPeriod = std::chrono::milliseconds(100);
+  while (std::chrono::steady_clock::now() + kQuietPeriod < deadline &&
+         CallsInFlight() > 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  std::this_thread::sleep_for(
+      std::min<std::chrono::steady_clock::duration>(
+          kQuietPeriod, std::max<std::chrono::steady_clock::duration>(
+                            deadline - std::chrono::steady_clock::now(),
+                            std::chrono::steady_clock::duration::zero())));
+  auto left = std::max<std::chrono::steady_clock::duration>(
+      deadline - std::chrono::steady_clock::now(),
+      std::chrono::milliseconds(200));
+  server_->Shutdown(std::chrono::system_clock::now() + left);
+  EndDraining();
 }
 
 void DepotServer::Wait() {

@@ -1,5 +1,6 @@
 #include "services/deposits/deposit_handler.h"
 
+#include "services/common/error.h"
 #include "services/common/time_format.h"
 
 namespace depot::deposits {
@@ -37,11 +38,72 @@ void ToProto(const Depositor& depositor, v1::Depositor* out) {
   out->set_registered_at(FormatRfc3339(depositor.registered_at));
 }
 
+std::optional<RegisterCategory> CategoryFromProto(v1::RegisterCategory c) {
+  if (c < 1 || c > 9) return std::nullopt;
+  return static_cast<RegisterCategory>(c);
+}
+
+v1::DepositState StateToProto(DepositState state) {
+  switch (state) {
+    case DepositState::kOpen:
+      return v1::DEPOSIT_STATE_OPEN;
+    case DepositState::kTransferring:
+      return v1::DEPOSIT_STATE_TRANSFERRING;
+    case DepositState::kReceived:
+      return v1::DEPOSIT_STATE_RECEIVED;
+    case DepositState::kCancelled:
+      return v1::DEPOSIT_STATE_CANCELLED;
+  }
+  return v1::DEPOSIT_STATE_UNSPECIFIED;
+}
+
+void ToProto(const Deposit& d, v1::Deposit* out) {
+  out->set_deposit_id(d.id);
+  out->set_organization_number(d.organisation_number);
+  out->set_category(static_cast<v1::RegisterCategory>(d.category));
+  out->set_description(d.description);
+  out->set_deposit_date(FormatDate(d.deposit_date));
+  out->set_state(StateToProto(d.state));
+  out->set_accepted_records(d.accepted_records);
+  out->set_rejected_records(d.rejected_records);
+  out->set_created_at(FormatRfc3339(d.created_at));
+  out->set_created_by(d.created_by);
+  out->set_cancel_reason(d.cancel_reason);
+}
+
+void ToProto(const Rejection& r, v1::Rejection* out) {
+  out->set_position(r.position);
+  out->set_source_record_id(r.source_record_id);
+  out->set_field(r.field);
+  out->set_reason(r.reason);
+  out->set_eligible_from(r.eligible_from);
+}
+
+RecordInput FromProto(const v1::RecordData& r) {
+  RecordInput input{r.position(),          r.source_record_id(),
+                    r.person_name(),       r.national_id(),
+                    r.birth_date(),        r.opened_date(),
+                    r.last_contact_date(), r.death_year(),
+                    r.box(),               r.shelf(),
+                    {}};
+  for (const auto& d : r.documents()) {
+    input.documents.push_back({d.file_name(), d.size_bytes(), d.sha256()});
+  }
+  return input;
+}
+
+constexpr int kSummaryRejections = 1000;
+
 }  // namespace
 
-DepositHandler::DepositHandler(DepositStore& store, CallerResolver& resolver)
+DepositHandler::DepositHandler(DepositContext& context,
+                               CallerResolver& resolver)
     : gate_(v1::DepositService::service_full_name(), resolver),
-      depositors_(store) {}
+      context_(context),
+      depositors_(context.store),
+      deposits_(context),
+      transfers_(context),
+      search_(context) {}
 
 grpc::Status DepositHandler::RegisterDepositor(
     grpc::ServerContext* context, const v1::RegisterDepositorRequest* request,
@@ -79,6 +141,206 @@ grpc::Status DepositHandler::ListDepositors(
         }
         response->set_next_page_token(page.next_page_token);
       });
+}
+
+grpc::Status DepositHandler::ListCategories(
+    grpc::ServerContext* context, const v1::ListCategoriesRequest* request,
+    v1::ListCategoriesResponse* response) {
+  return gate_.Serve(context, "ListCategories", request, [&](const Caller&) {
+    for (const CategoryRule& rule : context_.rules.All()) {
+      auto* out = response->add_categories();
+      out->set_category(static_cast<v1::RegisterCategory>(rule.category));
+      out->set_eligibility_years(rule.eligibility_years);
+      out->set_special_category(rule.special_category);
+      out->set_name(rule.name);
+    }
+  });
+}
+
+grpc::Status DepositHandler::CreateDeposit(
+    grpc::ServerContext* context, const v1::CreateDepositRequest* request,
+    v1::Deposit* response) {
+  return gate_.Serve(context, "CreateDeposit", request, [&](const Caller& caller) {
+    ToProto(deposits_.Create(caller, {request->organization_number(),
+                                      CategoryFromProto(request->category()),
+                                      request->description(),
+                                      request->deposit_date()}),
+            response);
+  });
+}
+
+grpc::Status DepositHandler::GetDeposit(grpc::ServerContext* context,
+                                        const v1::GetDepositRequest* request,
+                                        v1::Deposit* response) {
+  return gate_.Serve(context, "GetDeposit", request, [&](const Caller& caller) {
+    ToProto(deposits_.Get(caller, request->deposit_id()), response);
+  });
+}
+
+grpc::Status DepositHandler::ListDeposits(
+    grpc::ServerContext* context, const v1::ListDepositsRequest* request,
+    v1::ListDepositsResponse* response) {
+  return gate_.Serve(context, "ListDeposits", request, [&](const Caller& caller) {
+    DepositPage page =
+        deposits_.List(caller, request->organization_number(),
+                       request->page_size(), request->page_token());
+    for (const Deposit& d : page.deposits) ToProto(d, response->add_deposits());
+    response->set_next_page_token(page.next_page_token);
+  });
+}
+
+grpc::Status DepositHandler::CloseDeposit(
+    grpc::ServerContext* context, const v1::CloseDepositRequest* request,
+    v1::Deposit* response) {
+  return gate_.Serve(context, "CloseDeposit", request, [&](const Caller& caller) {
+    ToProto(deposits_.Close(caller, request->deposit_id()), response);
+  });
+}
+
+grpc::Status DepositHandler::CancelDeposit(
+    grpc::ServerContext* context, const v1::CancelDepositRequest* request,
+    v1::Deposit* response) {
+  return gate_.Serve(context, "CancelDeposit", request, [&](const Caller& caller) {
+    ToProto(deposits_.Cancel(caller, request->deposit_id(), request->reason()),
+            response);
+  });
+}
+
+grpc::Status DepositHandler::TransferRecords(
+    grpc::ServerContext* context,
+    grpc::ServerReader<v1::TransferRecordsRequest>* reader,
+    v1::TransferSummary* response) {
+  return gate_.Serve(context, "TransferRecords", nullptr, [&](const Caller& caller) {
+    v1::TransferRecordsRequest message;
+    if (!reader->Read(&message) || !message.has_start()) {
+      throw InvalidArgument(
+          "the first message must be start{deposit_id}, then record batches");
+    }
+    Deposit deposit = transfers_.Begin(caller, message.start().deposit_id());
+    response->set_deposit_id(deposit.id);
+    response->set_next_position(deposit.next_position);
+    std::vector<RecordInput> records;
+    while (reader->Read(&message)) {
+      if (!message.has_batch()) {
+        throw InvalidArgument("after start, send only record batches");
+      }
+      records.clear();
+      records.reserve(message.batch().records_size());
+      for (const auto& r : message.batch().records()) {
+        records.push_back(FromProto(r));
+      }
+      BatchResult result = transfers_.StoreBatch(caller, deposit.id, records);
+      response->set_received(response->received() + records.size());
+      response->set_accepted(response->accepted() + result.outcome.accepted);
+      response->set_rejected(response->rejected() + result.outcome.rejected);
+      response->set_duplicates(response->duplicates() +
+                               result.outcome.duplicates);
+      response->set_next_position(
+          std::max(response->next_position(), result.next_position));
+      for (const Rejection& r : result.rejections) {
+        if (response->rejections_size() >= kSummaryRejections) break;
+        ToProto(r, response->add_rejections());
+      }
+    }
+  });
+}
+
+grpc::Status DepositHandler::GetTransferProgress(
+    grpc::ServerContext* context, const v1::GetTransferProgressRequest* request,
+    v1::TransferProgress* response) {
+  return gate_.Serve(context, "GetTransferProgress", request,
+                     [&](const Caller& caller) {
+                       Deposit d = transfers_.Progress(caller, request->deposit_id());
+                       response->set_deposit_id(d.id);
+                       response->set_next_position(d.next_position);
+                       response->set_accepted_records(d.accepted_records);
+                       response->set_rejected_records(d.rejected_records);
+                       response->set_state(StateToProto(d.state));
+                     });
+}
+
+grpc::Status DepositHandler::ListRejections(
+    grpc::ServerContext* context, const v1::ListRejectionsRequest* request,
+    v1::ListRejectionsResponse* response) {
+  return gate_.Serve(context, "ListRejections", request, [&](const Caller& caller) {
+    RejectionPage page =
+        deposits_.Rejections(caller, request->deposit_id(),
+                             request->page_size(), request->page_token());
+    for (const Rejection& r : page.rejections) {
+      ToProto(r, response->add_rejections());
+    }
+    response->set_next_page_token(page.next_page_token);
+  });
+}
+
+grpc::Status DepositHandler::GrantException(
+    grpc::ServerContext* context, const v1::GrantExceptionRequest* request,
+    v1::RecordException* response) {
+  return gate_.Serve(context, "GrantException", request, [&](const Caller& caller) {
+    RecordException e =
+        deposits_.GrantException(caller, request->deposit_id(),
+                                 request->source_record_id(), request->reason());
+    response->set_deposit_id(e.deposit_id);
+    response->set_source_record_id(e.source_record_id);
+    response->set_reason(e.reason);
+    response->set_granted_by(e.granted_by);
+    response->set_granted_at(FormatRfc3339(e.granted_at));
+  });
+}
+
+grpc::Status DepositHandler::SearchRecords(
+    grpc::ServerContext* context, const v1::SearchRecordsRequest* request,
+    v1::SearchRecordsResponse* response) {
+  return gate_.Serve(context, "SearchRecords", request, [&](const Caller& caller) {
+    RecordPage page = search_.Search(
+        caller, {request->national_id(), request->person_name(),
+                 request->birth_date(), request->organization_number(),
+                 static_cast<int>(request->category()), request->deposit_id(),
+                 request->box(), request->page_size(), request->page_token()});
+    for (const RecordView& r : page.records) {
+      auto* out = response->add_records();
+      out->set_record_id(r.record_id);
+      out->set_deposit_id(r.deposit_id);
+      out->set_organization_number(r.organisation_number);
+      out->set_category(static_cast<v1::RegisterCategory>(r.category));
+      out->set_special_category(context_.rules.For(r.category).special_category);
+      out->set_source_record_id(r.source_record_id);
+      out->set_person_name(r.person_name);
+      out->set_national_id(r.national_id);
+      out->set_birth_date(r.birth_date);
+      out->set_opened_date(r.opened_date);
+      out->set_last_contact_date(r.last_contact_date);
+      out->set_death_year(r.death_year);
+      out->set_box(r.box);
+      out->set_shelf(r.shelf);
+      for (const DigitalDocument& d : r.documents) {
+        auto* doc = out->add_documents();
+        doc->set_file_name(d.file_name);
+        doc->set_size_bytes(d.size_bytes);
+        doc->set_sha256(d.sha256);
+      }
+      out->set_exception_reason(r.exception_reason);
+    }
+    response->set_next_page_token(page.next_page_token);
+  });
+}
+
+grpc::Status DepositHandler::GetItem(grpc::ServerContext* context,
+                                     const v1::GetItemRequest* request,
+                                     v1::Item* response) {
+  return gate_.Serve(context, "GetItem", request, [&](const Caller& caller) {
+    ItemInfo item = search_.Item(caller, request->item_ref());
+    response->set_item_ref(item.item_ref);
+    response->set_kind(item.kind == ItemKind::kBox ? v1::ITEM_KIND_BOX
+                                                   : v1::ITEM_KIND_RECORD);
+    response->set_deposit_id(item.deposit_id);
+    response->set_organization_number(item.organisation_number);
+    response->set_category(static_cast<v1::RegisterCategory>(item.category));
+    response->set_special_category(item.special_category);
+    response->set_box(item.box);
+    response->set_shelf(item.shelf);
+    for (int64_t id : item.record_ids) response->add_record_ids(id);
+  });
 }
 
 }  // namespace depot::deposits

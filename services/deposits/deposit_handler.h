@@ -2,7 +2,10 @@
 
 #include "depot/v1/deposit.grpc.pb.h"
 #include "services/common/rpc_gate.h"
+#include "services/deposits/domain/deposits.h"
 #include "services/deposits/domain/depositors.h"
+#include "services/deposits/domain/record_search.h"
+#include "services/deposits/domain/transfers.h"
 
 namespace depot::deposits {
 
@@ -10,7 +13,7 @@ namespace depot::deposits {
 /// Authorization and error mapping happen in RpcGate.
 class DepositHandler final : public depot::v1::DepositService::Service {
  public:
-  DepositHandler(DepositStore& store, CallerResolver& resolver);
+  DepositHandler(DepositContext& context, CallerResolver& resolver);
 
   grpc::Status RegisterDepositor(grpc::ServerContext* context,
                                  const v1::RegisterDepositorRequest* request,
@@ -22,9 +25,51 @@ class DepositHandler final : public depot::v1::DepositService::Service {
                               const v1::ListDepositorsRequest* request,
                               v1::ListDepositorsResponse* response) override;
 
+  grpc::Status ListCategories(grpc::ServerContext* context,
+                              const v1::ListCategoriesRequest* request,
+                              v1::ListCategoriesResponse* response) override;
+  grpc::Status CreateDeposit(grpc::ServerContext* context,
+                             const v1::CreateDepositRequest* request,
+                             v1::Deposit* response) override;
+  grpc::Status GetDeposit(grpc::ServerContext* context,
+                          const v1::GetDepositRequest* request,
+                          v1::Deposit* response) override;
+  grpc::Status ListDeposits(grpc::ServerContext* context,
+                            const v1::ListDepositsRequest* request,
+                            v1::ListDepositsResponse* response) override;
+  grpc::Status CloseDeposit(grpc::ServerContext* context,
+                            const v1::CloseDepositRequest* request,
+                            v1::Deposit* response) override;
+  grpc::Status CancelDeposit(grpc::ServerContext* context,
+                             const v1::CancelDepositRequest* request,
+                             v1::Deposit* response) override;
+  grpc::Status TransferRecords(
+      grpc::ServerContext* context,
+      grpc::ServerReader<v1::TransferRecordsRequest>* reader,
+      v1::TransferSummary* response) override;
+  grpc::Status GetTransferProgress(grpc::ServerContext* context,
+                                   const v1::GetTransferProgressRequest* request,
+                                   v1::TransferProgress* response) override;
+  grpc::Status ListRejections(grpc::ServerContext* context,
+                              const v1::ListRejectionsRequest* request,
+                              v1::ListRejectionsResponse* response) override;
+  grpc::Status GrantException(grpc::ServerContext* context,
+                              const v1::GrantExceptionRequest* request,
+                              v1::RecordException* response) override;
+  grpc::Status SearchRecords(grpc::ServerContext* context,
+                             const v1::SearchRecordsRequest* request,
+                             v1::SearchRecordsResponse* response) override;
+  grpc::Status GetItem(grpc::ServerContext* context,
+                       const v1::GetItemRequest* request,
+                       v1::Item* response) override;
+
  private:
   RpcGate gate_;
+  DepositContext& context_;
   Depositors depositors_;
+  Deposits deposits_;
+  Transfers transfers_;
+  RecordSearch search_;
 };
 
 }  // namespace depot::deposits

@@ -9,7 +9,10 @@ namespace {
 class DepositModule : public ServiceModule {
  public:
   explicit DepositModule(DaemonContext& context)
-      : store_(context.pool), handler_(store_, context.resolver) {}
+      : store_(context.pool),
+        rules_(context.config.eligibility_years),
+        domain_{store_, context.keyring, rules_},
+        handler_(domain_, context.resolver) {}
   grpc::Service* service() override { return &handler_; }
   const google::protobuf::ServiceDescriptor* descriptor() override {
     return google::protobuf::DescriptorPool::generated_pool()
@@ -18,6 +21,8 @@ class DepositModule : public ServiceModule {
 
  private:
   storage::PgDepositStore store_;
+  CategoryRules rules_;
+  DepositContext domain_;
   DepositHandler handler_;
 };
 

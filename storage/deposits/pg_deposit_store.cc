@@ -1,6 +1,11 @@
 #include "storage/deposits/pg_deposit_store.h"
 
+#include <pqxx/stream_to>
+#include <set>
+
+#include "services/common/date.h"
 #include "services/common/error.h"
+#include "storage/audit_writer.h"
 
 namespace depot::storage {
 namespace {
@@ -26,6 +31,136 @@ Depositor ToDepositor(const pqxx::row& row) {
       std::chrono::microseconds(row["registered_us"].as<int64_t>()));
   return depositor;
 }
+
+using deposits::Deposit;
+using deposits::DepositState;
+using deposits::RegisterCategory;
+using deposits::Rejection;
+using deposits::SealedRecord;
+using StoredRecord = deposits::DepositTransaction::StoredRecord;
+
+constexpr char kSchema[] = "deposits";
+
+constexpr char kDepositColumns[] =
+    "d.id, dp.organization_number, d.category, d.description, "
+    "d.deposit_date::text AS deposit_date, d.state, d.accepted_records, "
+    "d.rejected_records, d.next_position, "
+    "(extract(epoch FROM d.created_at) * 1000000)::bigint AS created_us, "
+    "d.created_by, d.cancel_reason "
+    "FROM deposits.deposits d JOIN deposits.depositors dp "
+    "ON dp.id = d.depositor_id ";
+
+constexpr char kRecordColumns[] =
+    "r.id, r.deposit_id, dp.organization_number, d.category, "
+    "r.source_record_id, r.position, r.name_sealed, "
+    "coalesce(r.national_id_sealed, '') AS national_id_sealed, "
+    "r.national_id_kind, coalesce(r.national_id_index, '') AS "
+    "national_id_index, r.person_index, r.birth_date_sealed, "
+    "r.opened_date::text AS opened_date, "
+    "r.last_contact_date::text AS last_contact_date, "
+    "coalesce(r.death_year, 0) AS death_year, r.box, r.shelf, "
+    "coalesce(r.documents_sealed, '') AS documents_sealed, r.subject, "
+    "coalesce(x.reason, '') AS exception_reason "
+    "FROM deposits.records r "
+    "JOIN deposits.deposits d ON d.id = r.deposit_id "
+    "JOIN deposits.depositors dp ON dp.id = d.depositor_id "
+    "LEFT JOIN deposits.record_exceptions x "
+    "ON x.deposit_id = r.deposit_id AND x.source_record_id = r.source_record_id ";
+
+Deposit ToDeposit(const pqxx::row& row) {
+  Deposit deposit;
+  deposit.id = row["id"].as<int64_t>();
+  deposit.organisation_number = row["organization_number"].as<std::string>();
+  deposit.category = static_cast<RegisterCategory>(row["category"].as<int>());
+  deposit.description = row["description"].as<std::string>();
+  deposit.deposit_date = *ParseDate(row["deposit_date"].as<std::string>());
+  deposit.state = deposits::ParseDepositState(row["state"].as<std::string>());
+  deposit.accepted_records = row["accepted_records"].as<int64_t>();
+  deposit.rejected_records = row["rejected_records"].as<int64_t>();
+  deposit.next_position = row["next_position"].as<int64_t>();
+  deposit.created_at = std::chrono::system_clock::time_point(
+      std::chrono::microseconds(row["created_us"].as<int64_t>()));
+  deposit.created_by = row["created_by"].as<std::string>();
+  deposit.cancel_reason = row["cancel_reason"].as<std::string>();
+  return deposit;
+}
+
+StoredRecord ToStoredRecord(const pqxx::row& row) {
+  StoredRecord stored;
+  stored.record_id = row["id"].as<int64_t>();
+  stored.deposit_id = row["deposit_id"].as<int64_t>();
+  stored.organisation_number = row["organization_number"].as<std::string>();
+  stored.category = static_cast<RegisterCategory>(row["category"].as<int>());
+  SealedRecord& s = stored.sealed;
+  s.source_record_id = row["source_record_id"].as<std::string>();
+  s.position = row["position"].as<int64_t>();
+  s.name_sealed = row["name_sealed"].as<std::string>();
+  s.national_id_sealed = row["national_id_sealed"].as<std::string>();
+  s.national_id_kind = row["national_id_kind"].as<std::string>();
+  s.national_id_index = row["national_id_index"].as<std::string>();
+  s.person_index = row["person_index"].as<std::string>();
+  s.birth_date_sealed = row["birth_date_sealed"].as<std::string>();
+  s.opened_date = row["opened_date"].as<std::string>();
+  s.last_contact_date = row["last_contact_date"].as<std::string>();
+  s.death_year = row["death_year"].as<int>();
+  s.box = row["box"].as<std::string>();
+  s.shelf = row["shelf"].as<std::string>();
+  s.documents_sealed = row["documents_sealed"].as<std::string>();
+  s.subject = row["subject"].as<std::string>();
+  s.exception_reason = row["exception_reason"].as<std::string>();
+  return stored;
+}
+
+Rejection ToRejection(const pqxx::row& row) {
+  return {row["position"].as<int64_t>(), row["source_record_id"].as<std::string>(),
+          row["field"].as<std::string>(), row["reason"].as<std::string>(),
+          row["eligible_from"].as<std::string>()};
+}
+
+// Per-connection staging tables for COPY; emptied at every commit.
+constexpr char kCreateStaging[] =
+    "CREATE TEMP TABLE IF NOT EXISTS staging_records ("
+    " source_record_id text, position bigint, name_sealed text,"
+    " national_id_sealed text, national_id_kind text, national_id_index text,"
+    " person_index text, birth_date_sealed text, opened_date text,"
+    " last_contact_date text, death_year integer, box text, shelf text,"
+    " documents_sealed text, subject text) ON COMMIT DELETE ROWS;"
+    "CREATE TEMP TABLE IF NOT EXISTS staging_rejections ("
+    " source_record_id text, position bigint, field text, reason text,"
+    " eligible_from text) ON COMMIT DELETE ROWS";
+
+constexpr char kMoveStagedRecords[] =
+    "WITH inserted AS ("
+    " INSERT INTO deposits.records (deposit_id, source_record_id, position,"
+    "  name_sealed, national_id_sealed, national_id_kind, national_id_index,"
+    "  person_index, birth_date_sealed, opened_date, last_contact_date,"
+    "  death_year, box, shelf, documents_sealed, subject)"
+    " SELECT $1, source_record_id, position, name_sealed,"
+    "  NULLIF(national_id_sealed, ''), national_id_kind,"
+    "  NULLIF(national_id_index, ''), person_index, birth_date_sealed,"
+    "  opened_date::date, last_contact_date::date, NULLIF(death_year, 0),"
+    "  box, shelf, NULLIF(documents_sealed, ''), subject"
+    " FROM staging_records"
+    " ON CONFLICT (deposit_id, source_record_id) DO NOTHING"
+    " RETURNING source_record_id, subject),"
+    " cleared AS (DELETE FROM deposits.rejections j USING inserted i"
+    "  WHERE j.deposit_id = $1 AND j.source_record_id = i.source_record_id"
+    "  RETURNING 1),"
+    " audited AS (INSERT INTO deposits.audit_events (actor, actor_role,"
+    "  action, object, subject, detail)"
+    "  SELECT $2, $3, $4, $5, subject, $6 FROM inserted RETURNING 1)"
+    " SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM cleared)";
+
+constexpr char kMoveStagedRejections[] =
+    "WITH inserted AS ("
+    " INSERT INTO deposits.rejections (deposit_id, source_record_id, position,"
+    "  field, reason, eligible_from)"
+    " SELECT $1, s.source_record_id, s.position, s.field, s.reason,"
+    "  NULLIF(s.eligible_from, '')::date FROM staging_rejections s"
+    " WHERE NOT EXISTS (SELECT 1 FROM deposits.records r"
+    "  WHERE r.deposit_id = $1 AND r.source_record_id = s.source_record_id)"
+    " ON CONFLICT (deposit_id, source_record_id) DO NOTHING RETURNING 1)"
+    " SELECT count(*) FROM inserted";
 
 class PgDepositTransaction : public deposits::DepositTransaction {
  public:
@@ -62,6 +197,213 @@ class PgDepositTransaction : public deposits::DepositTransaction {
     depositors.reserve(result.size());
     for (const auto& row : result) depositors.push_back(ToDepositor(row));
     return depositors;
+  }
+
+  Deposit InsertDeposit(const deposits::NewDeposit& d) override {
+    auto row = tx_.exec_params1(
+        "INSERT INTO deposits.deposits (depositor_id, category, description,"
+        " deposit_date, created_by) SELECT id, $2, $3, $4::date, $5 FROM"
+        " deposits.depositors WHERE organization_number = $1 RETURNING id",
+        d.organisation_number, static_cast<int>(d.category), d.description,
+        FormatDate(d.deposit_date), d.created_by);
+    return *FindDeposit(row[0].as<int64_t>(), false);
+  }
+
+  std::optional<Deposit> FindDeposit(int64_t id, bool for_update) override {
+    std::string sql = std::string("SELECT ") + kDepositColumns +
+                      "WHERE d.id = $1" + (for_update ? " FOR UPDATE OF d" : "");
+    auto result = tx_.exec_params(sql, id);
+    if (result.empty()) return std::nullopt;
+    return ToDeposit(result[0]);
+  }
+
+  std::vector<Deposit> ListDeposits(
+      int64_t after_id, int limit,
+      const std::optional<std::string>& organisation_number) override {
+    auto result = tx_.exec_params(
+        std::string("SELECT ") + kDepositColumns +
+            "WHERE d.id > $1 AND ($3::text IS NULL OR "
+            "dp.organization_number = $3) ORDER BY d.id LIMIT $2",
+        after_id, limit,
+        organisation_number ? organisation_number->c_str() : nullptr);
+    std::vector<Deposit> deposits;
+    for (const auto& row : result) deposits.push_back(ToDeposit(row));
+    return deposits;
+  }
+
+  void SetDepositState(int64_t id, DepositState state,
+                       const std::string& cancel_reason) override {
+    tx_.exec_params(
+        "UPDATE deposits.deposits SET state = $2, cancel_reason = $3 "
+        "WHERE id = $1",
+        id, deposits::DepositStateName(state), cancel_reason);
+  }
+
+  int64_t DeleteRecords(int64_t deposit_id) override {
+    auto result = tx_.exec_params(
+        "DELETE FROM deposits.records WHERE deposit_id = $1", deposit_id);
+    tx_.exec_params(
+        "UPDATE deposits.deposits SET accepted_records = 0 WHERE id = $1",
+        deposit_id);
+    return result.affected_rows();
+  }
+
+  deposits::BatchOutcome StoreBatch(int64_t deposit_id,
+                                    const std::vector<SealedRecord>& accepted,
+                                    const std::vector<Rejection>& rejected,
+                                    int64_t next_position,
+                                    const AuditEvent& audit) override {
+    tx_.exec(kCreateStaging);
+    deposits::BatchOutcome outcome;
+    int64_t cleared = 0;
+    if (!accepted.empty()) {
+      pqxx::stream_to stream(
+          tx_, "staging_records",
+          std::vector<std::string>{
+              "source_record_id", "position", "name_sealed",
+              "national_id_sealed", "national_id_kind", "national_id_index",
+              "person_index", "birth_date_sealed", "opened_date",
+              "last_contact_date", "death_year", "box", "shelf",
+              "documents_sealed", "subject"});
+      for (const SealedRecord& r : accepted) {
+        stream << std::make_tuple(
+            r.source_record_id, r.position, r.name_sealed, r.national_id_sealed,
+            r.national_id_kind, r.national_id_index, r.person_index,
+            r.birth_date_sealed, r.opened_date, r.last_contact_date,
+            r.death_year, r.box, r.shelf, r.documents_sealed, r.subject);
+      }
+      stream.complete();
+      auto row = tx_.exec_params1(kMoveStagedRecords, deposit_id, audit.actor,
+                                  audit.actor_role, audit.action, audit.object,
+                                  audit.detail);
+      outcome.accepted = row[0].as<int64_t>();
+      cleared = row[1].as<int64_t>();
+    }
+    if (!rejected.empty()) {
+      pqxx::stream_to stream(
+          tx_, "staging_rejections",
+          std::vector<std::string>{"source_record_id", "position", "field",
+                                   "reason", "eligible_from"});
+      for (const Rejection& r : rejected) {
+        stream << std::make_tuple(r.source_record_id, r.position, r.field,
+                                  r.reason, r.eligible_from);
+      }
+      stream.complete();
+      outcome.rejected =
+          tx_.exec_params1(kMoveStagedRejections, deposit_id)[0].as<int64_t>();
+    }
+    outcome.duplicates = static_cast<int64_t>(accepted.size() + rejected.size()) -
+                         outcome.accepted - outcome.rejected;
+    tx_.exec_params(
+        "UPDATE deposits.deposits SET accepted_records = accepted_records + $2,"
+        " rejected_records = rejected_records + $3 - $4,"
+        " next_position = GREATEST(next_position, $5) WHERE id = $1",
+        deposit_id, outcome.accepted, outcome.rejected, cleared, next_position);
+    return outcome;
+  }
+
+  std::vector<std::string> ExceptionsAmong(
+      int64_t deposit_id, const std::vector<std::string>& source_ids) override {
+    std::vector<std::string> found;
+    // Exceptions are rare: one small query per batch, only when any exist.
+    auto any = tx_.exec_params(
+        "SELECT source_record_id FROM deposits.record_exceptions "
+        "WHERE deposit_id = $1",
+        deposit_id);
+    if (any.empty()) return found;
+    std::set<std::string> wanted(source_ids.begin(), source_ids.end());
+    for (const auto& row : any) {
+      auto id = row[0].as<std::string>();
+      if (wanted.contains(id)) found.push_back(id);
+    }
+    return found;
+  }
+
+  std::optional<Rejection> FindRejection(
+      int64_t deposit_id, const std::string& source_record_id) override {
+    auto result = tx_.exec_params(
+        "SELECT position, source_record_id, field, reason, "
+        "coalesce(eligible_from::text, '') AS eligible_from "
+        "FROM deposits.rejections WHERE deposit_id = $1 AND "
+        "source_record_id = $2",
+        deposit_id, source_record_id);
+    if (result.empty()) return std::nullopt;
+    return ToRejection(result[0]);
+  }
+
+  void InsertException(const deposits::RecordException& e) override {
+    try {
+      pqxx::subtransaction guard(tx_, "insert_exception");
+      guard.exec_params(
+          "INSERT INTO deposits.record_exceptions (deposit_id, "
+          "source_record_id, reason, granted_by) VALUES ($1, $2, $3, $4)",
+          e.deposit_id, e.source_record_id, e.reason, e.granted_by);
+      guard.commit();
+    } catch (const pqxx::unique_violation&) {
+      throw AlreadyExists("record " + e.source_record_id +
+                          " already has an exception; send it again");
+    }
+  }
+
+  std::vector<Rejection> ListRejections(int64_t deposit_id,
+                                        int64_t after_position,
+                                        int limit) override {
+    auto result = tx_.exec_params(
+        "SELECT position, source_record_id, field, reason, "
+        "coalesce(eligible_from::text, '') AS eligible_from "
+        "FROM deposits.rejections WHERE deposit_id = $1 AND position > $2 "
+        "ORDER BY position, source_record_id LIMIT $3",
+        deposit_id, after_position, limit);
+    std::vector<Rejection> rejections;
+    for (const auto& row : result) rejections.push_back(ToRejection(row));
+    return rejections;
+  }
+
+  std::vector<StoredRecord> SearchRecords(const deposits::RecordQuery& q,
+                                          int64_t after_id,
+                                          int limit) override {
+    // Only the given criteria become conditions, so each query can use its
+    // index; values always travel as parameters.
+    std::string sql = std::string("SELECT ") + kRecordColumns +
+                      "WHERE r.id > $1 AND d.state <> 'cancelled'";
+    if (!q.national_id_index.empty()) sql += " AND r.national_id_index = $2";
+    if (!q.person_index.empty()) sql += " AND r.person_index = $3";
+    if (!q.organisation_number.empty()) sql += " AND dp.organization_number = $4";
+    if (q.category != 0) sql += " AND d.category = $5";
+    if (q.deposit_id != 0) sql += " AND r.deposit_id = $6";
+    if (!q.box.empty()) sql += " AND r.box = $7";
+    sql += " ORDER BY r.id LIMIT $8";
+    auto result = tx_.exec_params(sql, after_id, q.national_id_index,
+                                  q.person_index, q.organisation_number,
+                                  q.category, q.deposit_id, q.box, limit);
+    std::vector<StoredRecord> records;
+    for (const auto& row : result) records.push_back(ToStoredRecord(row));
+    return records;
+  }
+
+  std::optional<StoredRecord> FindRecord(int64_t record_id) override {
+    auto result = tx_.exec_params(
+        std::string("SELECT ") + kRecordColumns +
+            "WHERE r.id = $1 AND d.state <> 'cancelled'",
+        record_id);
+    if (result.empty()) return std::nullopt;
+    return ToStoredRecord(result[0]);
+  }
+
+  std::vector<StoredRecord> RecordsInBox(int64_t deposit_id,
+                                         const std::string& box) override {
+    auto result = tx_.exec_params(
+        std::string("SELECT ") + kRecordColumns +
+            "WHERE r.deposit_id = $1 AND r.box = $2 AND d.state <> "
+            "'cancelled' ORDER BY r.id",
+        deposit_id, box);
+    std::vector<StoredRecord> records;
+    for (const auto& row : result) records.push_back(ToStoredRecord(row));
+    return records;
+  }
+
+  void Audit(const std::vector<AuditEvent>& events) override {
+    AppendAuditEvents(tx_, kSchema, events);
   }
 
  private:

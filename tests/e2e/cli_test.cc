@@ -15,7 +15,7 @@ class CliTest : public ::testing::Test {
     ASSERT_TRUE(depotd_.WaitUntilServing()) << depotd_.process().Log();
   }
   testing::TestDatabase db_;
-  testing::DepotdProcess depotd_{{db_.dsn(), "", "", {}}};
+  testing::DepotdProcess depotd_{{db_.dsn(), "", "", {}, ""}};
 };
 
 TEST_F(CliTest, AddShowAndListDepositors) {

@@ -6,7 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "services/common/audit_event.h"
+#include "services/deposits/domain/deposit.h"
 #include "services/deposits/domain/depositor.h"
+#include "services/deposits/domain/record.h"
 
 namespace depot::deposits {
 
@@ -25,6 +28,58 @@ class DepositTransaction {
   virtual std::vector<Depositor> ListDepositors(
       int64_t after_id, int limit,
       const std::optional<std::string>& organisation_number) = 0;
+
+  virtual Deposit InsertDeposit(const NewDeposit& deposit) = 0;
+  /// for_update locks the row until the transaction ends (transfers into
+  /// one deposit take turns; state changes do not race them).
+  virtual std::optional<Deposit> FindDeposit(int64_t id, bool for_update) = 0;
+  virtual std::vector<Deposit> ListDeposits(
+      int64_t after_id, int limit,
+      const std::optional<std::string>& organisation_number) = 0;
+  virtual void SetDepositState(int64_t id, DepositState state,
+                               const std::string& cancel_reason) = 0;
+  /// Removes the records of a cancelled deposit; returns how many.
+  virtual int64_t DeleteRecords(int64_t deposit_id) = 0;
+
+  /// Stores accepted records and rejections of one batch. Records or
+  /// rejections whose source_record_id the deposit already has count as
+  /// duplicates; an accepted record replaces an earlier rejection. Appends
+  /// one audit event per newly stored record (actor, subject pseudonym),
+  /// and advances the deposit's counters and next_position.
+  virtual BatchOutcome StoreBatch(int64_t deposit_id,
+                                  const std::vector<SealedRecord>& accepted,
+                                  const std::vector<Rejection>& rejected,
+                                  int64_t next_position,
+                                  const AuditEvent& audit_template) = 0;
+
+  /// Which of these source ids have an exception granted.
+  virtual std::vector<std::string> ExceptionsAmong(
+      int64_t deposit_id, const std::vector<std::string>& source_ids) = 0;
+  virtual std::optional<Rejection> FindRejection(
+      int64_t deposit_id, const std::string& source_record_id) = 0;
+  /// Throws AlreadyExists when one was granted already.
+  virtual void InsertException(const RecordException& exception) = 0;
+  virtual std::vector<Rejection> ListRejections(int64_t deposit_id,
+                                                int64_t after_position,
+                                                int limit) = 0;
+
+  /// Sealed rows of matching records with id > after_id, at most limit;
+  /// RecordView fields come back still sealed in SealedRecord form.
+  struct StoredRecord {
+    int64_t record_id = 0;
+    int64_t deposit_id = 0;
+    std::string organisation_number;
+    RegisterCategory category = RegisterCategory::kOther;
+    SealedRecord sealed;
+  };
+  virtual std::vector<StoredRecord> SearchRecords(const RecordQuery& query,
+                                                  int64_t after_id,
+                                                  int limit) = 0;
+  virtual std::optional<StoredRecord> FindRecord(int64_t record_id) = 0;
+  virtual std::vector<StoredRecord> RecordsInBox(int64_t deposit_id,
+                                                 const std::string& box) = 0;
+
+  virtual void Audit(const std::vector<AuditEvent>& events) = 0;
 };
 
 /// Runs work atomically: all of it commits or none of it does.

@@ -1,0 +1,150 @@
+#include "services/deposits/domain/record_search.h"
+
+#include "services/common/error.h"
+#include "services/common/national_id.h"
+#include "services/common/organisation_number.h"
+#include "services/common/subject_key.h"
+#include "services/deposits/domain/deposits.h"
+#include "services/deposits/domain/record_sealing.h"
+
+namespace depot::deposits {
+namespace {
+
+int64_t ParseId(const std::string& text, const std::string& what) {
+  try {
+    size_t used = 0;
+    long long id = std::stoll(text, &used);
+    if (used == text.size() && id > 0) return id;
+  } catch (const std::exception&) {
+  }
+  throw InvalidArgument(what + " must be a positive number");
+}
+
+}  // namespace
+
+RecordPage RecordSearch::Search(const Caller& caller,
+                                const SearchCommand& command) {
+  int size = CheckPageSize(command.page_size);
+  int64_t after = DecodeAfterToken(command.page_token);
+  RecordQuery query;
+  std::string searched_subject;
+  std::string criteria;
+  if (!command.national_id.empty()) {
+    NationalIdCheck id =
+        CheckNationalId(command.national_id, FormatDate(DateOf(context_.now())));
+    if (!id.id) throw InvalidArgument("national_id: " + id.problem);
+    query.national_id_index = context_.keyring.BlindIndex(id.id->normalized);
+    searched_subject = context_.keyring.Pseudonym(
+        SubjectKeyFromNationalId(id.id->normalized));
+    criteria += "national_id ";
+  }
+  if (!command.person_name.empty() || !command.birth_date.empty()) {
+    if (command.person_name.empty() || !ParseDate(command.birth_date)) {
+      throw InvalidArgument(
+          "a search by person needs both person_name and birth_date "
+          "(YYYY-MM-DD), or a national_id");
+    }
+    query.person_index =
+        PersonIndex(context_.keyring, command.person_name, command.birth_date);
+    if (searched_subject.empty()) {
+      searched_subject = context_.keyring.Pseudonym(
+          SubjectKeyFromNameAndBirthDate(command.person_name, command.birth_date));
+    }
+    criteria += "name_and_birth_date ";
+  }
+  if (!command.organisation_number.empty()) {
+    if (auto problem = OrganisationNumberProblem(command.organisation_number)) {
+      throw InvalidArgument(*problem);
+    }
+    criteria += "depositor ";
+  }
+  query.organisation_number = command.organisation_number;
+  if (caller.LimitedToOwnOrganisation()) {
+    if (!query.organisation_number.empty()) {
+      caller.RequireOrganisation(query.organisation_number);
+    }
+    query.organisation_number = caller.organisation_number;
+  }
+  if (command.category < 0 || command.category > 9) {
+    throw InvalidArgument("category is not a known register category");
+  }
+  query.category = command.category;
+  query.deposit_id = command.deposit_id;
+  query.box = command.box;
+  if (command.category) criteria += "category ";
+  if (command.deposit_id) criteria += "deposit ";
+  if (!command.box.empty()) criteria += "box ";
+  if (criteria.empty()) {
+    throw InvalidArgument(
+        "give at least one search criterion: national_id, person_name with "
+        "birth_date, organization_number, category, deposit_id or box");
+  }
+
+  RecordPage page;
+  context_.store.Run([&](DepositTransaction& tx) {
+    page = RecordPage{};
+    auto rows = tx.SearchRecords(query, after, size + 1);
+    if (static_cast<int>(rows.size()) > size) {
+      rows.resize(size);
+      page.next_page_token = EncodeAfterToken(rows.back().record_id);
+    }
+    std::vector<AuditEvent> events;
+    events.push_back({caller.identity, caller.RoleLabel(), "record.search",
+                      "deposits", searched_subject,
+                      "criteria: " + criteria +
+                          "results: " + std::to_string(rows.size())});
+    for (const auto& row : rows) {
+      RecordView view = OpenRecord(row.sealed, row.deposit_id, context_.keyring);
+      view.record_id = row.record_id;
+      view.organisation_number = row.organisation_number;
+      view.category = row.category;
+      events.push_back({caller.identity, caller.RoleLabel(), "record.read",
+                        "record/" + std::to_string(row.record_id),
+                        view.subject, "search result"});
+      page.records.push_back(std::move(view));
+    }
+    tx.Audit(events);
+  });
+  return page;
+}
+
+ItemInfo RecordSearch::Item(const Caller& caller, const std::string& item_ref) {
+  ItemInfo item;
+  item.item_ref = item_ref;
+  context_.store.Run([&](DepositTransaction& tx) {
+    std::vector<DepositTransaction::StoredRecord> rows;
+    if (item_ref.starts_with("record:")) {
+      item.kind = ItemKind::kRecord;
+      auto row = tx.FindRecord(ParseId(item_ref.substr(7), "record id"));
+      if (row) rows.push_back(*row);
+    } else if (item_ref.starts_with("box:")) {
+      item.kind = ItemKind::kBox;
+      std::string rest = item_ref.substr(4);
+      auto colon = rest.find(':');
+      if (colon == std::string::npos || colon + 1 >= rest.size()) {
+        throw InvalidArgument(
+            "item_ref of a box is box:<deposit_id>:<box label>");
+      }
+      int64_t deposit_id = ParseId(rest.substr(0, colon), "deposit id");
+      item.box = rest.substr(colon + 1);
+      rows = tx.RecordsInBox(deposit_id, item.box);
+    } else {
+      throw InvalidArgument(
+          "item_ref must be record:<record_id> or box:<deposit_id>:<box>");
+    }
+    if (rows.empty()) {
+      throw NotFound("no deposited item " + item_ref);
+    }
+    caller.RequireOrganisation(rows[0].organisation_number);
+    item.deposit_id = rows[0].deposit_id;
+    item.organisation_number = rows[0].organisation_number;
+    item.category = rows[0].category;
+    item.special_category = context_.rules.For(item.category).special_category;
+    item.box = rows[0].sealed.box;
+    item.shelf = rows[0].sealed.shelf;
+    for (const auto& row : rows) item.record_ids.push_back(row.record_id);
+  });
+  return item;
+}
+
+}  // namespace depot::deposits
