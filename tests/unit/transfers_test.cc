@@ -1,0 +1,152 @@
+#include "services/deposits/domain/transfers.h"
+
+#include <gtest/gtest.h>
+
+#include "services/common/error.h"
+#include "services/deposits/domain/depositors.h"
+#include "services/deposits/domain/deposits.h"
+#include "services/deposits/domain/record_search.h"
+#include "tests/support/records.h"
+#include "tests/unit/fake_deposit_store.h"
+
+namespace depot::deposits {
+namespace {
+
+Caller Archivist() { return Caller{"anna", Role::kArchivist, ""}; }
+Caller Municipality(const std::string& org) {
+  return Caller{"municipality-" + org, Role::kMunicipality, org};
+}
+
+RecordInput Input(const v1::RecordData& r) {
+  return {r.position(), r.source_record_id(), r.person_name(),
+          r.national_id(), r.birth_date(), r.opened_date(),
+          r.last_contact_date(), r.death_year(), r.box(), r.shelf(), {}};
+}
+
+std::vector<RecordInput> Inputs(int first, int count, const std::string& last) {
+  std::vector<RecordInput> out;
+  for (const auto& r : testing::MakeRecords(first, count, last)) {
+    out.push_back(Input(r));
+  }
+  return out;
+}
+
+class TransfersTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Depositors(store_).Register(Archivist(), {"964338531", "Bergen",
+                                              DepositorKind::kMunicipality});
+    deposit_ = deposits_.Create(Archivist(), {"964338531",
+                                              RegisterCategory::kChildWelfare,
+                                              "", "2026-06-30"});
+  }
+  FakeDepositStore store_;
+  Keyring keyring_ = Keyring::Random();
+  CategoryRules rules_;
+  DepositContext context_{store_, keyring_, rules_, [] {
+                            return std::chrono::sys_days(
+                                std::chrono::year(2026) / 11 / 24);
+                          }};
+  Deposits deposits_{context_};
+  Transfers transfers_{context_};
+  RecordSearch search_{context_};
+  Deposit deposit_;
+};
+
+TEST_F(TransfersTest, AcceptsEligibleRejectsYoungAndIgnoresRepeats) {
+  transfers_.Begin(Archivist(), deposit_.id);
+  auto old = Inputs(1, 40, "2010-01-01");
+  auto young = Inputs(41, 3, "2020-01-01");
+  old.insert(old.end(), young.begin(), young.end());
+  BatchResult first = transfers_.StoreBatch(Archivist(), deposit_.id, old);
+  EXPECT_EQ(first.outcome.accepted, 40);
+  EXPECT_EQ(first.outcome.rejected, 3);
+  EXPECT_EQ(first.next_position, 44);
+  BatchResult again = transfers_.StoreBatch(Archivist(), deposit_.id, old);
+  EXPECT_EQ(again.outcome.accepted, 0);
+  EXPECT_EQ(again.outcome.rejected, 0);
+  EXPECT_EQ(again.outcome.duplicates, 43);
+  Deposit progress = transfers_.Progress(Archivist(), deposit_.id);
+  EXPECT_EQ(progress.accepted_records, 40);
+  EXPECT_EQ(progress.rejected_records, 3);
+  EXPECT_EQ(progress.state, DepositState::kTransferring);
+}
+
+TEST_F(TransfersTest, StoredRecordsAreSealedAndEveryOneIsAudited) {
+  transfers_.StoreBatch(Archivist(), deposit_.id, Inputs(1, 5, "2010-01-01"));
+  int audited = 0;
+  for (const auto& event : store_.state().audit) {
+    if (event.action == "record.deposit") {
+      ++audited;
+      EXPECT_EQ(event.subject.size(), 64u);
+    }
+  }
+  EXPECT_EQ(audited, 5);
+  for (const auto& [id, row] : store_.state().records) {
+    EXPECT_EQ(row.sealed.name_sealed.find("Test Person"), std::string::npos);
+    EXPECT_FALSE(row.sealed.national_id_index.empty());
+  }
+}
+
+TEST_F(TransfersTest, ExceptionAcceptsARejectedRecordWhenSentAgain) {
+  auto young = Inputs(1, 1, "2024-01-01");
+  transfers_.StoreBatch(Archivist(), deposit_.id, young);
+  EXPECT_THROW(deposits_.GrantException(Archivist(), deposit_.id, "src-1", "x"),
+               Error);  // reason too short
+  deposits_.GrantException(Archivist(), deposit_.id, "src-1",
+                           "Closed case; the family asked for deposit now");
+  BatchResult result = transfers_.StoreBatch(Archivist(), deposit_.id, young);
+  EXPECT_EQ(result.outcome.accepted, 1);
+  Deposit progress = transfers_.Progress(Archivist(), deposit_.id);
+  EXPECT_EQ(progress.rejected_records, 0);
+  EXPECT_EQ(progress.accepted_records, 1);
+}
+
+TEST_F(TransfersTest, ReceivedAndCancelledDepositsTakeNoRecords) {
+  deposits_.Close(Archivist(), deposit_.id);
+  try {
+    transfers_.StoreBatch(Archivist(), deposit_.id, Inputs(1, 1, "2010-01-01"));
+    FAIL();
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kFailedPrecondition);
+  }
+  EXPECT_THROW(deposits_.Cancel(Archivist(), deposit_.id, "mistake"), Error);
+}
+
+TEST_F(TransfersTest, MunicipalityCannotTouchAnotherOrganisationsDeposit) {
+  EXPECT_THROW(transfers_.Begin(Municipality("938587418"), deposit_.id), Error);
+  EXPECT_THROW(deposits_.Create(Municipality("938587418"),
+                                {"964338531", RegisterCategory::kPupilFiles, "",
+                                 ""}),
+               Error);
+  EXPECT_NO_THROW(transfers_.Begin(Municipality("964338531"), deposit_.id));
+}
+
+TEST_F(TransfersTest, SearchFindsByIdentityNumberAndByNameAndBirthDate) {
+  auto records = Inputs(1, 10, "2010-01-01");
+  transfers_.StoreBatch(Archivist(), deposit_.id, records);
+  SearchCommand by_id;
+  by_id.national_id = records[3].national_id;
+  RecordPage page = search_.Search(Archivist(), by_id);
+  ASSERT_EQ(page.records.size(), 1u);
+  EXPECT_EQ(page.records[0].person_name, records[3].person_name);
+  EXPECT_EQ(page.records[0].national_id, records[3].national_id);
+
+  SearchCommand by_name;
+  by_name.person_name = "test  PERSON 4";  // folded like the index
+  by_name.birth_date = page.records[0].birth_date;
+  EXPECT_EQ(search_.Search(Archivist(), by_name).records.size(), 1u);
+
+  SearchCommand nothing;
+  EXPECT_THROW(search_.Search(Archivist(), nothing), Error);
+}
+
+TEST_F(TransfersTest, CancellingRemovesTheRecords) {
+  transfers_.StoreBatch(Archivist(), deposit_.id, Inputs(1, 3, "2010-01-01"));
+  Deposit cancelled = deposits_.Cancel(Archivist(), deposit_.id, "wrong box");
+  EXPECT_EQ(cancelled.state, DepositState::kCancelled);
+  EXPECT_TRUE(store_.state().records.empty());
+}
+
+}  // namespace
+}  // namespace depot::deposits
