@@ -135,6 +135,7 @@ TEST_F(DepositTransferTest, SearchByPersonAndItemsForTheReadingRoom) {
   v1::SearchRecordsRequest by_box;
   by_box.set_deposit_id(deposit);
   by_box.set_box("box-1");
+  by_box.set_page_size(100);
   v1::SearchRecordsResponse in_box;
   grpc::ClientContext search_context;
   ASSERT_TRUE(Stub("dpo")->SearchRecords(&search_context, by_box, &in_box).ok());
