@@ -362,16 +362,16 @@ class PgDepositTransaction : public deposits::DepositTransaction {
   std::vector<StoredRecord> SearchRecords(const deposits::RecordQuery& q,
                                           int64_t after_id,
                                           int limit) override {
-    // Only the given criteria become conditions, so each query can use its
-    // index; values always travel as parameters.
+    // exec_params plans with the actual values, so the conditions of
+    // criteria not given fold away and each search uses its own index.
     std::string sql = std::string("SELECT ") + kRecordColumns +
-                      "WHERE r.id > $1 AND d.state <> 'cancelled'";
-    if (!q.national_id_index.empty()) sql += " AND r.national_id_index = $2";
-    if (!q.person_index.empty()) sql += " AND r.person_index = $3";
-    if (!q.organisation_number.empty()) sql += " AND dp.organization_number = $4";
-    if (q.category != 0) sql += " AND d.category = $5";
-    if (q.deposit_id != 0) sql += " AND r.deposit_id = $6";
-    if (!q.box.empty()) sql += " AND r.box = $7";
+                      "WHERE r.id > $1 AND d.state <> 'cancelled'"
+                      " AND ($2::text = '' OR r.national_id_index = $2)"
+                      " AND ($3::text = '' OR r.person_index = $3)"
+                      " AND ($4::text = '' OR dp.organization_number = $4)"
+                      " AND ($5::int = 0 OR d.category = $5)"
+                      " AND ($6::bigint = 0 OR r.deposit_id = $6)"
+                      " AND ($7::text = '' OR r.box = $7)";
     sql += " ORDER BY r.id LIMIT $8";
     auto result = tx_.exec_params(sql, after_id, q.national_id_index,
                                   q.person_index, q.organisation_number,

@@ -47,44 +47,52 @@ BatchResult Transfers::StoreBatch(const Caller& caller, int64_t deposit_id,
     throw InvalidArgument("a batch holds at most " + std::to_string(kMaxBatch) +
                           " records; send smaller batches");
   }
-  BatchResult result;
   Date today = DateOf(context_.now());
   std::vector<std::string> source_ids;
   source_ids.reserve(records.size());
   for (const RecordInput& record : records) {
     source_ids.push_back(record.source_record_id);
   }
+  // Checking and sealing is the CPU-heavy part: it runs before the
+  // deposit's row is locked, so parallel streams into one deposit use every
+  // core and take turns only for the writes.
+  Deposit deposit;
+  std::set<std::string> excepted;
   context_.store.Run([&](DepositTransaction& tx) {
-    result = BatchResult{};
-    Deposit deposit = LoadForTransfer(tx, caller, deposit_id);
-    const CategoryRule& rule = context_.rules.For(deposit.category);
-    auto excepted_list = tx.ExceptionsAmong(deposit_id, source_ids);
-    std::set<std::string> excepted(excepted_list.begin(), excepted_list.end());
-
-    std::vector<SealedRecord> accepted;
-    std::vector<Rejection> rejected;
-    accepted.reserve(records.size());
-    int64_t next_position = deposit.next_position;
-    for (const RecordInput& record : records) {
-      bool has_exception = excepted.contains(record.source_record_id);
-      RecordVerdict verdict = CheckRecord(record, rule, deposit.deposit_date,
-                                          today, has_exception);
-      if (verdict.accepted) {
-        SealedRecord sealed =
-            SealRecord(record, *verdict.accepted, deposit_id, context_.keyring);
-        accepted.push_back(std::move(sealed));
-      } else {
-        rejected.push_back(*verdict.rejection);
-      }
-      next_position = std::max(next_position, record.position + 1);
-    }
-    AuditEvent audit{caller.identity, caller.RoleLabel(), "record.deposit",
-                     "deposit/" + std::to_string(deposit_id), "", ""};
-    result.outcome =
-        tx.StoreBatch(deposit_id, accepted, rejected, next_position, audit);
-    result.rejections = std::move(rejected);
-    result.next_position = next_position;
+    deposit = LoadForTransfer(tx, caller, deposit_id);
+    auto found = tx.ExceptionsAmong(deposit_id, source_ids);
+    excepted = std::set<std::string>(found.begin(), found.end());
   });
+  const CategoryRule& rule = context_.rules.For(deposit.category);
+  std::vector<SealedRecord> accepted;
+  std::vector<Rejection> rejected;
+  accepted.reserve(records.size());
+  int64_t next_position = 1;
+  for (const RecordInput& record : records) {
+    RecordVerdict verdict =
+        CheckRecord(record, rule, deposit.deposit_date, today,
+                    excepted.contains(record.source_record_id));
+    if (verdict.accepted) {
+      accepted.push_back(
+          SealRecord(record, *verdict.accepted, deposit_id, context_.keyring));
+    } else {
+      rejected.push_back(*verdict.rejection);
+    }
+    next_position = std::max(next_position, record.position + 1);
+  }
+
+  BatchResult result;
+  AuditEvent audit{caller.identity, caller.RoleLabel(), "record.deposit",
+                   "deposit/" + std::to_string(deposit_id), "", ""};
+  context_.store.Run([&](DepositTransaction& tx) {
+    // Locked again: the deposit may have been closed or cancelled meanwhile.
+    Deposit current = LoadForTransfer(tx, caller, deposit_id);
+    result.outcome = tx.StoreBatch(
+        deposit_id, accepted, rejected,
+        std::max(next_position, current.next_position), audit);
+  });
+  result.rejections = std::move(rejected);
+  result.next_position = next_position;
   return result;
 }
 
