@@ -4,8 +4,12 @@
 #include <iostream>
 
 #include "clients/cli/connection.h"
+#include "clients/cli/deposit_commands.h"
 #include "clients/cli/depositor_commands.h"
 #include "clients/cli/exit_codes.h"
+#include "clients/cli/readingroom_commands.h"
+#include "clients/cli/journal_commands.h"
+#include "clients/cli/record_commands.h"
 
 int main(int argc, char** argv) {
   using namespace depot::cli;
@@ -44,6 +48,10 @@ int main(int argc, char** argv) {
 
   Action action;
   AddDepositorCommands(app, options, &action);
+  AddReadingRoomCommands(app, options, &action);
+  AddDepositCommands(app, options, &action);
+  AddRecordCommands(app, options, &action);
+  AddJournalCommands(app, options, &action);
 
   try {
     app.parse(argc, argv);

@@ -46,6 +46,27 @@ constexpr Setting kSettings[] = {
     {"eligibility_years", "--eligibility-years", "DEPOT_ELIGIBILITY_YEARS",
      "10-year rule periods per category, e.g. \"kindergarten=5 pupil=10\"",
      false},
+    {"deposits_address", "--deposits-address", "DEPOT_DEPOSITS_ADDRESS",
+     "DepositService host:port for the reading room (default: listen)",
+     false},
+    {"service_tls_cert", "--service-tls-cert", "DEPOT_SERVICE_TLS_CERT",
+     "client certificate (CN service) for calls to other depot services "
+     "(default: service.crt next to tls_ca)",
+     true},
+    {"service_tls_key", "--service-tls-key", "DEPOT_SERVICE_TLS_KEY",
+     "its private key (default: service.key next to tls_ca)", true},
+    {"seal_key_file", "--seal-key-file", "DEPOT_SEAL_KEY_FILE",
+     "Ed25519 key sealing confidentiality declarations, made if missing "
+     "(default: declaration-seal.pem next to key_file)",
+     true},
+    {"reading_room_closes", "--reading-room-closes",
+     "DEPOT_READING_ROOM_CLOSES",
+     "HH:MM local closing time; loans still out after it are overdue "
+     "(default 15:30)",
+     false},
+    {"declaration_validity_years", "--declaration-validity-years",
+     "DEPOT_DECLARATION_VALIDITY_YEARS",
+     "default validity of a confidentiality declaration (default 3)", false},
     {"log_level", "--log-level", "DEPOT_LOG_LEVEL",
      "trace, debug, info, warn or error", false},
     {"shutdown_grace_ms", "--shutdown-grace-ms", "DEPOT_SHUTDOWN_GRACE_MS",
@@ -153,10 +174,42 @@ std::optional<ServerConfig> LoadServerConfig(int argc, char** argv,
     if (key == "revoked_file") config.revoked_file = *v;
     if (key == "key_file") config.key_file = *v;
     if (key == "eligibility_years") config.eligibility_years = *v;
+    if (key == "deposits_address") config.deposits_address = *v;
+    if (key == "service_tls_cert") config.service_tls_cert = *v;
+    if (key == "service_tls_key") config.service_tls_key = *v;
+    if (key == "seal_key_file") config.seal_key_file = *v;
+    if (key == "reading_room_closes") config.reading_room_closes = *v;
+    if (key == "declaration_validity_years") {
+      config.declaration_validity_years = ParseInt(key, *v, 1);
+    }
     if (key == "log_level") config.log_level = *v;
     if (key == "shutdown_grace_ms") {
       config.shutdown_grace_ms = ParseInt(key, *v, 0);
     }
+  }
+  // Defaults that follow from other settings.
+  if (config.deposits_address.empty()) {
+    config.deposits_address = config.listen;
+    // A wildcard listen address is reached through loopback.
+    for (const char* any : {"0.0.0.0:", "[::]:", ":"}) {
+      if (config.listen.starts_with(any)) {
+        config.deposits_address =
+            "127.0.0.1:" + config.listen.substr(std::string(any).size());
+      }
+    }
+  }
+  if (!config.tls.ca.empty()) {
+    auto pki = config.tls.ca.parent_path();
+    if (config.service_tls_cert.empty()) {
+      config.service_tls_cert = pki / "service.crt";
+    }
+    if (config.service_tls_key.empty()) {
+      config.service_tls_key = pki / "service.key";
+    }
+  }
+  if (config.seal_key_file.empty() && !config.key_file.empty()) {
+    config.seal_key_file =
+        config.key_file.parent_path() / "declaration-seal.pem";
   }
   const char* env_insecure = std::getenv("DEPOT_INSECURE_DEV");
   config.insecure_dev = insecure_dev ||

@@ -85,7 +85,7 @@ RecordInput FromProto(const v1::RecordData& r) {
                     r.birth_date(),        r.opened_date(),
                     r.last_contact_date(), r.death_year(),
                     r.box(),               r.shelf(),
-                    {}};
+                    {},                    r.noark_metadata()};
   for (const auto& d : r.documents()) {
     input.documents.push_back({d.file_name(), d.size_bytes(), d.sha256()});
   }
@@ -103,7 +103,8 @@ DepositHandler::DepositHandler(DepositContext& context,
       depositors_(context.store),
       deposits_(context),
       transfers_(context),
-      search_(context) {}
+      search_(context),
+      export_(context) {}
 
 grpc::Status DepositHandler::RegisterDepositor(
     grpc::ServerContext* context, const v1::RegisterDepositorRequest* request,
@@ -320,6 +321,7 @@ grpc::Status DepositHandler::SearchRecords(
         doc->set_sha256(d.sha256);
       }
       out->set_exception_reason(r.exception_reason);
+      out->set_noark_metadata(r.noark_metadata);
     }
     response->set_next_page_token(page.next_page_token);
   });
@@ -340,6 +342,23 @@ grpc::Status DepositHandler::GetItem(grpc::ServerContext* context,
     response->set_box(item.box);
     response->set_shelf(item.shelf);
     for (int64_t id : item.record_ids) response->add_record_ids(id);
+  });
+}
+
+grpc::Status DepositHandler::ExportNoark5(
+    grpc::ServerContext* context, const v1::ExportNoark5Request* request,
+    grpc::ServerWriter<v1::ExportChunk>* writer) {
+  return gate_.Serve(context, "ExportNoark5", request, [&](const Caller& caller) {
+    v1::ExportChunk chunk;
+    export_.Export(caller, request->deposit_id(),
+                   [&](const std::string& file_name, std::string_view data) {
+                     chunk.set_file_name(file_name);
+                     chunk.set_data(data.data(), data.size());
+                     if (!writer->Write(chunk)) {
+                       throw Unavailable(
+                           "the client stopped reading the export");
+                     }
+                   });
   });
 }
 

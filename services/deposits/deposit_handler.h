@@ -4,6 +4,7 @@
 #include "services/common/rpc_gate.h"
 #include "services/deposits/domain/deposits.h"
 #include "services/deposits/domain/depositors.h"
+#include "services/deposits/domain/noark_export.h"
 #include "services/deposits/domain/record_search.h"
 #include "services/deposits/domain/transfers.h"
 
@@ -62,6 +63,9 @@ class DepositHandler final : public depot::v1::DepositService::Service {
   grpc::Status GetItem(grpc::ServerContext* context,
                        const v1::GetItemRequest* request,
                        v1::Item* response) override;
+  grpc::Status ExportNoark5(
+      grpc::ServerContext* context, const v1::ExportNoark5Request* request,
+      grpc::ServerWriter<v1::ExportChunk>* writer) override;
 
  private:
   RpcGate gate_;
@@ -70,6 +74,7 @@ class DepositHandler final : public depot::v1::DepositService::Service {
   Deposits deposits_;
   Transfers transfers_;
   RecordSearch search_;
+  NoarkExport export_;
 };
 
 }  // namespace depot::deposits

@@ -59,7 +59,8 @@ constexpr char kRecordColumns[] =
     "r.opened_date::text AS opened_date, "
     "r.last_contact_date::text AS last_contact_date, "
     "coalesce(r.death_year, 0) AS death_year, r.box, r.shelf, "
-    "coalesce(r.documents_sealed, '') AS documents_sealed, r.subject, "
+    "coalesce(r.documents_sealed, '') AS documents_sealed, "
+    "coalesce(r.noark_sealed, '') AS noark_sealed, r.subject, "
     "coalesce(x.reason, '') AS exception_reason "
     "FROM deposits.records r "
     "JOIN deposits.deposits d ON d.id = r.deposit_id "
@@ -106,6 +107,7 @@ StoredRecord ToStoredRecord(const pqxx::row& row) {
   s.box = row["box"].as<std::string>();
   s.shelf = row["shelf"].as<std::string>();
   s.documents_sealed = row["documents_sealed"].as<std::string>();
+  s.noark_sealed = row["noark_sealed"].as<std::string>();
   s.subject = row["subject"].as<std::string>();
   s.exception_reason = row["exception_reason"].as<std::string>();
   return stored;
@@ -124,7 +126,8 @@ constexpr char kCreateStaging[] =
     " national_id_sealed text, national_id_kind text, national_id_index text,"
     " person_index text, birth_date_sealed text, opened_date text,"
     " last_contact_date text, death_year integer, box text, shelf text,"
-    " documents_sealed text, subject text) ON COMMIT DELETE ROWS;"
+    " documents_sealed text, subject text, noark_sealed text)"
+    " ON COMMIT DELETE ROWS;"
     "CREATE TEMP TABLE IF NOT EXISTS staging_rejections ("
     " source_record_id text, position bigint, field text, reason text,"
     " eligible_from text) ON COMMIT DELETE ROWS";
@@ -134,12 +137,13 @@ constexpr char kMoveStagedRecords[] =
     " INSERT INTO deposits.records (deposit_id, source_record_id, position,"
     "  name_sealed, national_id_sealed, national_id_kind, national_id_index,"
     "  person_index, birth_date_sealed, opened_date, last_contact_date,"
-    "  death_year, box, shelf, documents_sealed, subject)"
+    "  death_year, box, shelf, documents_sealed, subject, noark_sealed)"
     " SELECT $1, source_record_id, position, name_sealed,"
     "  NULLIF(national_id_sealed, ''), national_id_kind,"
     "  NULLIF(national_id_index, ''), person_index, birth_date_sealed,"
     "  opened_date::date, last_contact_date::date, NULLIF(death_year, 0),"
-    "  box, shelf, NULLIF(documents_sealed, ''), subject"
+    "  box, shelf, NULLIF(documents_sealed, ''), subject,"
+    "  NULLIF(noark_sealed, '')"
     " FROM staging_records"
     " ON CONFLICT (deposit_id, source_record_id) DO NOTHING"
     " RETURNING source_record_id, subject),"
@@ -264,13 +268,14 @@ class PgDepositTransaction : public deposits::DepositTransaction {
               "national_id_sealed", "national_id_kind", "national_id_index",
               "person_index", "birth_date_sealed", "opened_date",
               "last_contact_date", "death_year", "box", "shelf",
-              "documents_sealed", "subject"});
+              "documents_sealed", "subject", "noark_sealed"});
       for (const SealedRecord& r : accepted) {
         stream << std::make_tuple(
             r.source_record_id, r.position, r.name_sealed, r.national_id_sealed,
             r.national_id_kind, r.national_id_index, r.person_index,
             r.birth_date_sealed, r.opened_date, r.last_contact_date,
-            r.death_year, r.box, r.shelf, r.documents_sealed, r.subject);
+            r.death_year, r.box, r.shelf, r.documents_sealed, r.subject,
+            r.noark_sealed);
       }
       stream.complete();
       auto row = tx_.exec_params1(kMoveStagedRecords, deposit_id, audit.actor,

@@ -11,6 +11,11 @@ InProcessServer::InProcessServer(const std::string& dsn,
   config_.tls = ServerTls();
   config_.roles_file = TestPki() / "roles.conf";
   config_.revoked_file = TestPki() / "revoked.conf";
+  // Services that call others (the reading room calls DepositService) do
+  // so as `service`; the declaration seal key is one per test process.
+  config_.service_tls_cert = TestPki() / "service.crt";
+  config_.service_tls_key = TestPki() / "service.key";
+  config_.seal_key_file = TestPki().parent_path() / "declaration-seal.pem";
   pool_ = std::make_unique<storage::ConnectionPool>(dsn, 4);
   resolver_ = std::make_unique<CallerResolver>(config_.roles_file,
                                                config_.revoked_file, false);
@@ -21,6 +26,9 @@ InProcessServer::InProcessServer(const std::string& dsn,
     server_->AddService(modules_.back()->service());
   }
   server_->Start();
+  // Other services are reached on this server itself; its port is known only
+  // now, and modules read the address when they first call.
+  config_.deposits_address = "127.0.0.1:" + std::to_string(server_->port());
 }
 
 InProcessServer::~InProcessServer() {

@@ -30,6 +30,9 @@ struct RecordInput {
   std::string box;
   std::string shelf;
   std::vector<DigitalDocument> documents;
+  /// Noark 5 screening/disposal metadata, a JSON object; empty when none.
+  /// (`{}` keeps aggregate initializers that stop at documents warning-free.)
+  std::string noark_metadata{};
 };
 
 /// Why a record was not accepted. Never carries personal data.
@@ -59,6 +62,7 @@ struct SealedRecord {
   std::string box;
   std::string shelf;
   std::string documents_sealed;  ///< JSON list, encrypted; empty when none
+  std::string noark_sealed;      ///< Noark metadata, encrypted; "" when none
   std::string subject;           ///< pseudonym for audit events
   std::string exception_reason;  ///< set when accepted by exception
 };
@@ -81,6 +85,7 @@ struct RecordView {
   std::vector<DigitalDocument> documents;
   std::string exception_reason;
   std::string subject;
+  std::string noark_metadata;
 };
 
 }  // namespace depot::deposits

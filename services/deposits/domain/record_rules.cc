@@ -1,11 +1,13 @@
 #include "services/deposits/domain/record_rules.h"
 
 #include <cctype>
+#include <nlohmann/json.hpp>
 
 namespace depot::deposits {
 namespace {
 
 constexpr size_t kMaxText = 500;
+constexpr size_t kMaxNoarkMetadata = 64 * 1024;
 
 RecordVerdict Reject(const RecordInput& record, std::string field,
                      std::string reason, std::string eligible_from = "") {
@@ -120,6 +122,16 @@ RecordVerdict CheckRecord(const RecordInput& record, const CategoryRule& rule,
     if (!IsHexSha256(document.sha256)) {
       return Reject(record, "documents.sha256",
                     "document checksum must be 64 hex digits (SHA-256)");
+    }
+  }
+
+  if (!record.noark_metadata.empty()) {
+    bool object = record.noark_metadata.size() <= kMaxNoarkMetadata &&
+                  nlohmann::json::parse(record.noark_metadata, nullptr, false)
+                      .is_object();
+    if (!object) {
+      return Reject(record, "noark_metadata",
+                    "noark_metadata must be a JSON object of at most 64 KiB");
     }
   }
 

@@ -73,6 +73,11 @@ SealedRecord SealRecord(const RecordInput& record, const CheckedRecord& checked,
     sealed.documents_sealed =
         Seal(keyring, documents.dump(), Bound(deposit_id, id, "documents"));
   }
+  // Screening metadata names what is screened and why: personal data.
+  if (!record.noark_metadata.empty()) {
+    sealed.noark_sealed =
+        Seal(keyring, record.noark_metadata, Bound(deposit_id, id, "noark"));
+  }
   return sealed;
 }
 
@@ -95,6 +100,8 @@ RecordView OpenRecord(const SealedRecord& sealed, int64_t deposit_id,
   view.shelf = sealed.shelf;
   view.exception_reason = sealed.exception_reason;
   view.subject = sealed.subject;
+  view.noark_metadata =
+      Open(keyring, sealed.noark_sealed, Bound(deposit_id, id, "noark"));
   std::string documents = Open(keyring, sealed.documents_sealed,
                                Bound(deposit_id, id, "documents"));
   if (!documents.empty()) {

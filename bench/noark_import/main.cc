@@ -1,0 +1,242 @@
+// bench/noark_import: a generated Noark 5 arkivstruktur.xml of at least
+// 1 GB imported into a running depotd over mTLS through the same client
+// code as `depot deposit import-noark5` (clients/cli/noark_import). Prints
+// `name: value` lines: the size, the records, the rate and the peak memory
+// of the importer and of depotd.
+#include <grpcpp/grpcpp.h>
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include "clients/cli/noark_import.h"
+#include "tests/support/depotd.h"
+#include "tests/support/pki.h"
+#include "tests/support/postgres.h"
+#include "tests/support/process.h"
+#include "tests/support/records.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+long PeakRssKb(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.starts_with("VmHWM:")) return std::stol(line.substr(6));
+  }
+  return -1;
+}
+
+long OwnPeakRssKb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+// One pupil's mappe of about 2.5 kB: a part with a fødselsnummer, screening,
+// and a journalpost with one document.
+void WriteMappe(std::FILE* out, int64_t n) {
+  // Born 1940-1999 on one of 21,900 days, the n-th number of that day.
+  int64_t day_slot = n % (60 * 365);
+  int year = 1940 + static_cast<int>(day_slot / 365);
+  int month = 1 + static_cast<int>(day_slot % 365) / 31 % 12;
+  int day = 1 + static_cast<int>(day_slot % 28);
+  std::string id = depot::testing::MakeFodselsnummer(
+      day, month, year, static_cast<int>(n / (60 * 365)) % 100);
+  int opened = year + 7 < 2005 ? year + 7 : 2005;
+  char uuid[64];
+  std::snprintf(uuid, sizeof uuid, "0a1b2c3d-%04x-4000-8000-%012llx",
+                static_cast<unsigned>(n >> 48) & 0xffff,
+                static_cast<unsigned long long>(n) & 0xffffffffffffULL);
+  std::string u(uuid);
+  std::fprintf(out,
+               "    <mappe xsi:type=\"saksmappe\">\n"
+               "      <systemID>%s</systemID>\n"
+               "      <mappeID>%d/%lld</mappeID>\n"
+               "      <tittel>Elevmappe Elev Nummer %lld</tittel>\n"
+               "      <opprettetDato>%d-08-15T09:00:00</opprettetDato>\n"
+               "      <opprettetAv>skolekontoret</opprettetAv>\n"
+               "      <avsluttetDato>%d-06-20T12:00:00</avsluttetDato>\n"
+               "      <avsluttetAv>skolekontoret</avsluttetAv>\n"
+               "      <part>\n"
+               "        <partID>%s</partID>\n"
+               "        <partNavn>Elev Nummer %lld</partNavn>\n"
+               "        <partRolle>Elev</partRolle>\n"
+               "        <postadresse>Skolegata %lld</postadresse>\n"
+               "        <postnummer>5003</postnummer>\n"
+               "        <poststed>Bergen</poststed>\n"
+               "      </part>\n"
+               "      <skjerming>\n"
+               "        <tilgangsrestriksjon>UO</tilgangsrestriksjon>\n"
+               "        <skjermingshjemmel>Offl. § 13</skjermingshjemmel>\n"
+               "        <skjermingMetadata>tittel</skjermingMetadata>\n"
+               "      </skjerming>\n",
+               u.c_str(), opened, static_cast<long long>(n),
+               static_cast<long long>(n), opened, opened + 9, id.c_str(),
+               static_cast<long long>(n), static_cast<long long>(n % 200));
+  std::fprintf(
+      out,
+      "      <registrering xsi:type=\"journalpost\">\n"
+      "        <systemID>%.24saaaaaaaaaaaa</systemID>\n"
+      "        <opprettetDato>%d-03-01T10:00:00</opprettetDato>\n"
+      "        <opprettetAv>skolekontoret</opprettetAv>\n"
+      "        <arkivertDato>%d-03-02T10:00:00</arkivertDato>\n"
+      "        <arkivertAv>arkivar</arkivertAv>\n"
+      "        <dokumentbeskrivelse>\n"
+      "          <systemID>%.24sbbbbbbbbbbbb</systemID>\n"
+      "          <dokumenttype>Vitnemål</dokumenttype>\n"
+      "          <dokumentstatus>Dokumentet er ferdigstilt</dokumentstatus>\n"
+      "          <tittel>Vitnemål</tittel>\n"
+      "          <opprettetDato>%d-06-19T10:00:00</opprettetDato>\n"
+      "          <opprettetAv>skolekontoret</opprettetAv>\n"
+      "          "
+      "<tilknyttetRegistreringSom>Hoveddokument</tilknyttetRegistreringSom>\n"
+      "          <dokumentnummer>1</dokumentnummer>\n"
+      "          <tilknyttetDato>%d-06-19T10:00:00</tilknyttetDato>\n"
+      "          <tilknyttetAv>skolekontoret</tilknyttetAv>\n"
+      "          <dokumentobjekt>\n"
+      "            <systemID>%.24scccccccccccc</systemID>\n"
+      "            <versjonsnummer>1</versjonsnummer>\n"
+      "            <variantformat>Arkivformat</variantformat>\n"
+      "            <format>pdf</format>\n"
+      "            <opprettetDato>%d-06-19T10:00:00</opprettetDato>\n"
+      "            <opprettetAv>skolekontoret</opprettetAv>\n"
+      "            "
+      "<referanseDokumentfil>dokumenter/%s.pdf</referanseDokumentfil>\n"
+      "            <sjekksum>%064llx</sjekksum>\n"
+      "            <sjekksumAlgoritme>SHA256</sjekksumAlgoritme>\n"
+      "            <filstoerrelse>%lld</filstoerrelse>\n"
+      "          </dokumentobjekt>\n"
+      "        </dokumentbeskrivelse>\n"
+      "        <tittel>Vitnemål</tittel>\n"
+      "        <journalaar>%d</journalaar>\n"
+      "        <journalsekvensnummer>%lld</journalsekvensnummer>\n"
+      "        <journalpostnummer>%lld</journalpostnummer>\n"
+      "        <journalposttype>Utgående dokument</journalposttype>\n"
+      "        <journalstatus>Arkivert</journalstatus>\n"
+      "        <journaldato>%d-06-21</journaldato>\n"
+      "        <dokumentetsDato>%d-06-19</dokumentetsDato>\n"
+      "      </registrering>\n"
+      "      <saksaar>%d</saksaar>\n"
+      "      <sakssekvensnummer>%lld</sakssekvensnummer>\n"
+      "      <saksdato>%d-08-15</saksdato>\n"
+      "      <administrativEnhet>Skolekontoret</administrativEnhet>\n"
+      "      <saksansvarlig>Rektor</saksansvarlig>\n"
+      "      <saksstatus>Avsluttet</saksstatus>\n"
+      "    </mappe>\n",
+      u.c_str(), opened + 9, opened + 9, u.c_str(), opened + 9, opened + 9,
+      u.c_str(), opened + 9, u.c_str(),
+      static_cast<unsigned long long>(n) * 2654435761ULL,
+      static_cast<long long>(20000 + n % 100000), opened + 9,
+      static_cast<long long>(n), static_cast<long long>(n), opened + 9,
+      opened + 9, opened, static_cast<long long>(n), opened);
+}
+
+// Writes mappes until the file has at least `bytes`; returns how many.
+int64_t Generate(const fs::path& file, uint64_t bytes) {
+  std::FILE* out = std::fopen(file.c_str(), "wb");
+  if (out == nullptr) throw std::runtime_error("cannot write " + file.string());
+  std::fputs(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<arkiv xmlns=\"http://www.arkivverket.no/standarder/noark5/"
+      "arkivstruktur\" xmlns:xsi=\"http://www.w3.org/2001/"
+      "XMLSchema-instance\">\n"
+      "  <systemID>0a1b2c3d-0000-4000-8000-000000000001</systemID>\n"
+      "  <tittel>Bergen kommune</tittel>\n"
+      "  <opprettetDato>1990-01-01T00:00:00</opprettetDato>\n"
+      "  <opprettetAv>arkivar</opprettetAv>\n"
+      "  <avsluttetDato>2015-01-01T00:00:00</avsluttetDato>\n"
+      "  <avsluttetAv>arkivar</avsluttetAv>\n"
+      "  <arkivskaper>\n    <arkivskaperID>964338531</arkivskaperID>\n"
+      "    <arkivskaperNavn>Bergen kommune</arkivskaperNavn>\n"
+      "  </arkivskaper>\n  <arkivdel>\n"
+      "    <systemID>0a1b2c3d-0000-4000-8000-000000000002</systemID>\n"
+      "    <tittel>Elevmapper</tittel>\n"
+      "    <arkivdelstatus>Avsluttet periode</arkivdelstatus>\n"
+      "    <opprettetDato>1990-01-01T00:00:00</opprettetDato>\n"
+      "    <opprettetAv>arkivar</opprettetAv>\n"
+      "    <avsluttetDato>2015-01-01T00:00:00</avsluttetDato>\n"
+      "    <avsluttetAv>arkivar</avsluttetAv>\n",
+      out);
+  int64_t n = 0;
+  while (static_cast<uint64_t>(std::ftell(out)) < bytes) WriteMappe(out, ++n);
+  std::fputs("  </arkivdel>\n</arkiv>\n", out);
+  std::fclose(out);
+  return n;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  uint64_t bytes = 1ULL << 30;
+  bool schema = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--bytes" && i + 1 < argc) bytes = std::stoull(argv[++i]);
+    if (arg == "--xsd") schema = true;
+  }
+  depot::testing::TempDir dir;
+  fs::path extraction = dir.path() / "extraction";
+  fs::create_directories(extraction);
+  auto started = Clock::now();
+  int64_t generated = Generate(extraction / "arkivstruktur.xml", bytes);
+  double generate_seconds =
+      std::chrono::duration<double>(Clock::now() - started).count();
+
+  depot::testing::TestDatabase db;
+  depot::testing::DepotdProcess depotd(
+      {db.dsn(), "", "", {"--log-level=warn"}, ""});
+  if (!depotd.WaitUntilServing()) {
+    std::cerr << depotd.process().Log();
+    return 1;
+  }
+  auto channel = depot::testing::ChannelAs(depotd.port(), "archivist");
+  int64_t deposit = depot::testing::CreateDeposit(
+      channel, depot::testing::kOwnMunicipality,
+      depot::v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
+  auto stub = depot::v1::DepositService::NewStub(channel);
+
+  depot::cli::NoarkImportOptions options;
+  options.deposit_id = deposit;
+  options.dir = extraction;
+  options.report = dir.path() / "report.csv";
+  if (schema) {
+    options.xsd_dir =
+        depot::testing::SourceDir() / ".." / "shared" / "noark5" / "xsd";
+  }
+  depot::cli::NoarkImportSummary summary;
+  long rss_before_kb = OwnPeakRssKb();
+  started = Clock::now();
+  grpc::Status status = depot::cli::ImportNoark5(
+      *stub, [] { return std::make_unique<grpc::ClientContext>(); }, options,
+      {}, &summary);
+  double seconds =
+      std::chrono::duration<double>(Clock::now() - started).count();
+  if (!status.ok()) {
+    std::cerr << "import failed: " << status.error_message() << "\n";
+    return 1;
+  }
+  std::printf("bytes: %llu\n", static_cast<unsigned long long>(summary.bytes));
+  std::printf("mappes: %lld\n", static_cast<long long>(summary.mappes));
+  std::printf("records: %lld\n", static_cast<long long>(summary.accepted));
+  std::printf("rejected: %lld\n",
+              static_cast<long long>(summary.rejected_here +
+                                     summary.rejected_by_server));
+  std::printf("deviations: %lld\n", static_cast<long long>(summary.deviations));
+  std::printf("schema_validation: %s\n", schema ? "on" : "off");
+  std::printf("seconds: %.1f\n", seconds);
+  std::printf("records_per_s: %.0f\n", summary.accepted / seconds);
+  std::printf("mb_per_s: %.1f\n", summary.bytes / 1e6 / seconds);
+  std::printf("peak_rss_mb: %.1f\n", OwnPeakRssKb() / 1024.0);
+  std::printf("peak_rss_before_import_mb: %.1f\n", rss_before_kb / 1024.0);
+  std::printf("depotd_peak_rss_mb: %.1f\n",
+              PeakRssKb(depotd.process().pid()) / 1024.0);
+  std::printf("generate_seconds: %.1f\n", generate_seconds);
+  return summary.mappes == generated ? 0 : 1;
+}

@@ -1,0 +1,242 @@
+#include "clients/cli/transfer.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+
+#include "clients/cli/csv.h"
+#include "clients/cli/exit_codes.h"
+#include "clients/cli/output.h"
+#include "clients/cli/progress.h"
+#include "clients/cli/record_csv.h"
+
+namespace depot::cli {
+namespace {
+
+// The server takes at most 10000 records per batch and, by gRPC's default,
+// messages of at most 4 MiB: records with many documents end a batch early.
+constexpr int kMaxBatchRecords = 10000;
+constexpr size_t kMaxBatchBytes = 3 << 20;
+
+int LocalFailure(grpc::StatusCode code, const std::string& message) {
+  return ReportFailure(grpc::Status(code, message));
+}
+
+// Writes the report: every rejection of the deposit, so that it is complete
+// however many runs the transfer took.
+bool WriteReport(const std::string& path,
+                 const std::vector<v1::Rejection>& rejections) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  WriteCsvRow(out, {"position", "source_record_id", "field", "reason",
+                    "eligible_from"});
+  for (const v1::Rejection& r : rejections) {
+    WriteCsvRow(out, {std::to_string(r.position()), r.source_record_id(),
+                      r.field(), r.reason(), r.eligible_from()});
+  }
+  out.close();
+  return static_cast<bool>(out);
+}
+
+struct StreamOutcome {
+  grpc::Status status;
+  int64_t sent = 0;           ///< records written to the stream
+  int64_t last_position = 0;  ///< position of the last record written
+};
+
+// Streams the records from position `next` on.
+StreamOutcome SendRecords(const Connection& connection,
+                          v1::DepositService::Stub& stub,
+                          const TransferArgs& args, int64_t total, int64_t next,
+                          v1::TransferSummary* summary) {
+  StreamOutcome outcome;
+  auto context = connection.NewContext();
+  // --timeout bounds single requests; a transfer runs as long as the server
+  // keeps taking batches, and a server that goes away breaks the stream.
+  context->set_deadline(std::chrono::system_clock::time_point::max());
+  auto writer = stub.TransferRecords(context.get(), summary);
+
+  v1::TransferRecordsRequest message;
+  message.mutable_start()->set_deposit_id(args.deposit_id);
+  bool open = writer->Write(message);
+
+  std::optional<ProgressLine> progress;
+  v1::TransferRecordsRequest batch_message;
+  v1::RecordBatch* batch = batch_message.mutable_batch();
+  size_t batch_bytes = 0;
+  auto flush = [&] {
+    if (batch->records_size() == 0) return true;
+    if (!writer->Write(batch_message)) return false;
+    outcome.sent += batch->records_size();
+    outcome.last_position =
+        batch->records(batch->records_size() - 1).position();
+    batch->Clear();
+    batch_bytes = 0;
+    if (progress) progress->Update(outcome.sent);
+    return true;
+  };
+  try {
+    RecordCsvFile file(args.file);
+    v1::RecordData record;
+    int64_t skipped = 0;
+    while (open && file.Next(&record)) {
+      if (record.position() < next) {
+        ++skipped;
+        continue;
+      }
+      if (!progress)
+        progress.emplace(total - skipped, StderrIsTerminal(), std::cerr);
+      batch_bytes += record.ByteSizeLong();
+      batch->add_records()->Swap(&record);
+      if (batch->records_size() >= args.batch_size ||
+          batch_bytes >= kMaxBatchBytes) {
+        open = flush();
+      }
+    }
+    if (open) open = flush();
+  } catch (const std::exception& error) {
+    // The file changed after it was checked: stop without a partial batch.
+    if (progress) progress->Finish();
+    context->TryCancel();
+    writer->Finish();
+    bool malformed = dynamic_cast<const CsvError*>(&error) != nullptr;
+    outcome.status = grpc::Status(
+        malformed ? grpc::StatusCode::INVALID_ARGUMENT
+                  : grpc::StatusCode::UNKNOWN,
+        std::string(error.what()) + " (the file changed during the transfer)");
+    return outcome;
+  }
+  if (open) {
+    if (progress) progress->Waiting(outcome.sent);
+    writer->WritesDone();
+  }
+  outcome.status = writer->Finish();
+  if (progress) progress->Finish();
+  return outcome;
+}
+
+}  // namespace
+
+grpc::Status ListAllRejections(const Connection& connection,
+                               v1::DepositService::Stub& stub,
+                               int64_t deposit_id,
+                               std::vector<v1::Rejection>* rejections) {
+  v1::ListRejectionsRequest request;
+  request.set_deposit_id(deposit_id);
+  request.set_page_size(1000);
+  while (true) {
+    v1::ListRejectionsResponse page;
+    auto context = connection.NewContext();
+    grpc::Status status = stub.ListRejections(context.get(), request, &page);
+    if (!status.ok()) return status;
+    for (const auto& r : page.rejections()) rejections->push_back(r);
+    if (page.next_page_token().empty()) return grpc::Status::OK;
+    request.set_page_token(page.next_page_token());
+  }
+}
+
+int RunTransfer(const Connection& connection, const TransferArgs& args,
+                bool json) {
+  if (args.batch_size < 1 || args.batch_size > kMaxBatchRecords) {
+    return LocalFailure(
+        grpc::StatusCode::INVALID_ARGUMENT,
+        "--batch-size must be 1 to " + std::to_string(kMaxBatchRecords));
+  }
+  // Check the whole file before anything is sent, one record at a time.
+  int64_t total = 0;
+  int64_t last_position = 0;
+  try {
+    RecordCsvFile file(args.file);
+    v1::RecordData record;
+    while (file.Next(&record)) {
+      ++total;
+      last_position = record.position();
+    }
+  } catch (const CsvError& error) {
+    return LocalFailure(grpc::StatusCode::INVALID_ARGUMENT, error.what());
+  } catch (const std::exception& error) {
+    std::cerr << "depot: " << error.what() << std::endl;
+    return kExitOther;
+  }
+
+  auto stub = v1::DepositService::NewStub(connection.channel());
+  int64_t next = 1;
+  if (!args.no_resume) {
+    v1::GetTransferProgressRequest request;
+    request.set_deposit_id(args.deposit_id);
+    v1::TransferProgress progress;
+    auto context = connection.NewContext();
+    grpc::Status status =
+        stub->GetTransferProgress(context.get(), request, &progress);
+    if (!status.ok()) return ReportFailure(status);
+    next = progress.next_position();
+    if (next > last_position && total > 0) {
+      std::cerr << "depot: the server has every line of " << args.file
+                << " already (resuming at line " << next
+                << ": nothing to send; --no-resume sends every line)"
+                << std::endl;
+    } else if (next > 1) {
+      std::cerr << "depot: resuming at line " << next << " of " << args.file
+                << ": the server has the lines before it already "
+                   "(--no-resume sends every line)"
+                << std::endl;
+    }
+  }
+
+  v1::TransferSummary summary;
+  StreamOutcome outcome =
+      SendRecords(connection, *stub, args, total, next, &summary);
+  if (!outcome.status.ok()) {
+    int code = ReportFailure(outcome.status);
+    if (code == kExitUnavailable) {
+      std::cerr << "depot: the transfer broke off after sending "
+                << outcome.sent << " records";
+      if (outcome.sent > 0) {
+        std::cerr << " (up to line " << outcome.last_position << " of "
+                  << args.file << ")";
+      }
+      std::cerr << "; the server keeps every batch it committed. Run the "
+                   "same command again to resume."
+                << std::endl;
+    }
+    return code;
+  }
+
+  if (json) {
+    std::cout << ToJson(summary);
+  } else {
+    std::cout << "deposit " << summary.deposit_id() << ": received "
+              << summary.received() << ", accepted " << summary.accepted()
+              << ", rejected " << summary.rejected() << ", duplicates "
+              << summary.duplicates() << "\n";
+  }
+
+  std::vector<v1::Rejection> rejections;
+  grpc::Status status =
+      ListAllRejections(connection, *stub, args.deposit_id, &rejections);
+  if (!status.ok()) return ReportFailure(status);
+  std::string report =
+      args.report.empty() ? args.file + ".rejected.csv" : args.report;
+  // With no rejections left (exceptions and corrected records clear them)
+  // an earlier report is emptied rather than left to mislead.
+  if (rejections.empty() && !std::filesystem::exists(report)) return kExitOk;
+  if (!WriteReport(report, rejections)) {
+    std::cerr << "depot: cannot write the rejection report " << report
+              << std::endl;
+    return kExitOther;
+  }
+  std::ostream& notes = json ? std::cerr : std::cout;
+  if (rejections.empty()) {
+    notes << "no rejected records left in deposit " << args.deposit_id
+          << "; emptied " << report << "\n";
+  } else {
+    notes << rejections.size() << " rejected records in deposit "
+          << args.deposit_id << ", listed in " << report << "\n"
+          << "(a record the 10-year rule rejected can be deposited after an "
+             "archivist's `depot record exception`: then transfer again "
+             "with --no-resume)\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace depot::cli

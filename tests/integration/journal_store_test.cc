@@ -1,0 +1,344 @@
+// JournalService's storage on real PostgreSQL, driven through the domain:
+// numbering under concurrent writers, disposal, Noark 5 exports.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <map>
+#include <thread>
+
+#include "services/common/error.h"
+#include "services/journal/domain/codes.h"
+#include "services/journal/domain/disposal.h"
+#include "services/journal/domain/journal.h"
+#include "services/journal/domain/public_journal.h"
+#include "storage/journal/pg_journal_store.h"
+#include "tests/support/postgres.h"
+#include "tests/unit/journal_test_support.h"
+#include "tests/unit/noark5_schema.h"
+
+namespace depot::journal {
+namespace {
+
+using testing::Archivist;
+using testing::Desk;
+using testing::Incoming;
+using testing::JobCase;
+using testing::NoonOf;
+using testing::OrdinaryCase;
+
+class PgJournalStoreTest : public ::testing::Test {
+ protected:
+  pqxx::result Sql(const std::string& query) {
+    pqxx::connection connection(db_.dsn());
+    pqxx::work tx(connection);
+    pqxx::result result = tx.exec(query);
+    tx.commit();
+    return result;
+  }
+
+  depot::testing::TestDatabase db_;
+  // Thousands of small commits: no need to wait for the disk in a test.
+  storage::ConnectionPool pool_{
+      db_.dsn() + " options='-c synchronous_commit=off'", 20};
+  storage::PgJournalStore store_{pool_};
+  Keyring keyring_ = Keyring::Random();
+  testing::FakeClock clock_;
+  Journal journal_{store_, keyring_, clock_.clock()};
+  PublicJournal reports_{store_, keyring_, clock_.clock()};
+};
+
+TEST_F(PgJournalStoreTest, StoresAndReadsBackCasesEntriesAndDocuments) {
+  NewCase c = JobCase("Stilling som arkivar");
+  c.public_title = "Stilling som arkivar (offentlig)";
+  c.screening = {"P", "offentleglova § 25", {"TMO"}, "2030-01-01"};
+  JournalCase created = journal_.CreateCase(Archivist(), c);
+  EXPECT_EQ(created.Number(), "2026/1");
+  EXPECT_EQ(created.screening.access_restriction, "Personalsaker");
+
+  NewEntry e = Incoming(created.Number(), "Søknad", "Åse Bjørnstad", true);
+  e.document_date = "2026-03-01";
+  e.documents[0].content = std::string("PDF\0binary\xff", 11);
+  NewDocument ref;
+  ref.description = "Attester";
+  ref.content_ref = "dms:77";
+  ref.sha256 = std::string(64, 'c');
+  ref.screening = {"UO", "offentleglova § 25", {"TD"}, ""};
+  e.documents.push_back(ref);
+  e.correspondents.push_back({"Anna Arkivar",
+                              CorrespondentKind::kCopyRecipient,
+                              PartyRole::kOther,
+                              {}});
+  EntryDetails recorded = journal_.RecordEntry(Archivist(), e);
+
+  EntryDetails found =
+      journal_.GetEntry(Archivist(), recorded.entry.JournalNumber(), true);
+  const JournalEntry& entry = found.entry;
+  EXPECT_EQ(entry.system_id.size(), 36u);
+  EXPECT_EQ(entry.CaseNumber(), "2026/1");
+  EXPECT_EQ(FormatDay(*entry.document_date), "2026-03-01");
+  ASSERT_EQ(entry.correspondents.size(), 2u);
+  EXPECT_EQ(entry.correspondents[0].name, "Åse Bjørnstad");
+  EXPECT_EQ(entry.correspondents[0].role, PartyRole::kApplicant);
+  EXPECT_EQ(entry.correspondents[1].kind, CorrespondentKind::kCopyRecipient);
+  ASSERT_TRUE(found.name_screening[0]);
+  EXPECT_FALSE(found.name_screening[1]);
+  ASSERT_EQ(entry.documents.size(), 2u);
+  EXPECT_EQ(*entry.documents[0].content, std::string("PDF\0binary\xff", 11));
+  EXPECT_EQ(entry.documents[0].size_bytes, 11);
+  EXPECT_EQ(entry.documents[1].content_ref, "dms:77");
+  EXPECT_EQ(entry.documents[1].screening.metadata,
+            std::vector<std::string>{"TD"});
+  EXPECT_FALSE(entry.documents[1].content);
+
+  auto audit =
+      Sql("SELECT action, subject FROM journal.audit_events ORDER BY id");
+  ASSERT_EQ(audit.size(), 4u);  // two recorded, two read
+  for (const auto& row : audit) {
+    EXPECT_EQ(row["subject"].as<std::string>().size(), 64u);
+  }
+
+  journal_.ReleaseName(Archivist(), "2026/1", "Åse Bjørnstad", "asked not");
+  EXPECT_THROW(
+      journal_.ReleaseName(Archivist(), "2026/1", "ÅSE BJØRNSTAD", "again"),
+      Error);
+  auto list = reports_.Applicants(Desk(), "2026/1");
+  EXPECT_EQ(list.public_names, std::vector<std::string>{"Åse Bjørnstad"});
+  EXPECT_EQ(list.case_public_title, "Stilling som arkivar (offentlig)");
+}
+
+// Acceptance: journal numbers stay gapless and unique with 16 concurrent
+// writers, also when some of their transactions roll back after taking a
+// number.
+TEST_F(PgJournalStoreTest, NumbersStayGaplessWithSixteenConcurrentWriters) {
+  constexpr int kWriters = 16;
+  constexpr int kEntriesPerWriter = 30;
+  std::vector<std::string> cases;
+  for (int i = 0; i < 3; ++i) {
+    cases.push_back(
+        journal_
+            .CreateCase(Archivist(), OrdinaryCase("Sak " + std::to_string(i)))
+            .Number());
+  }
+  std::atomic<int> failures{0};
+  std::atomic<int> rolled_back{0};
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      for (int i = 0; i < kEntriesPerWriter; ++i) {
+        try {
+          if (i % 7 == 3) {
+            // Takes numbers, then fails: the numbers must come back.
+            try {
+              store_.Run([&](JournalTransaction& tx) {
+                tx.FindCase(2026, 1 + (w + i) % 3, true);
+                tx.NextNumberInCase(1 + (w + i) % 3);
+                tx.NextEntrySequence(2026);
+                throw Conflict("injected failure after numbering");
+              });
+            } catch (const Error&) {
+              ++rolled_back;
+            }
+            continue;
+          }
+          NewEntry e =
+              Incoming(cases[(w + i) % 3],
+                       "Brev " + std::to_string(w) + "/" + std::to_string(i),
+                       "Firma " + std::to_string(w));
+          if (i % 5 == 0) e.journal_date = "2025-12-31";
+          journal_.RecordEntry(Archivist(), e);
+          if (i % 10 == 9) journal_.CreateCase(Archivist(), OrdinaryCase("Ny"));
+        } catch (const std::exception& error) {
+          ++failures;
+          ADD_FAILURE() << error.what();
+        }
+      }
+    });
+  }
+  for (auto& t : writers) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_GT(rolled_back.load(), 0);
+
+  int expected_entries = 0;
+  for (int i = 0; i < kEntriesPerWriter; ++i) {
+    if (i % 7 != 3) ++expected_entries;
+  }
+  expected_entries *= kWriters;
+  auto years =
+      Sql("SELECT journal_year, count(*), count(DISTINCT journal_sequence), "
+          "min(journal_sequence), max(journal_sequence) FROM journal.entries "
+          "GROUP BY journal_year ORDER BY journal_year");
+  ASSERT_EQ(years.size(), 2u);
+  int total = 0;
+  for (const auto& row : years) {
+    int count = row[1].as<int>();
+    EXPECT_EQ(row[2].as<int>(), count) << "duplicate journal numbers";
+    EXPECT_EQ(row[3].as<int>(), 1);
+    EXPECT_EQ(row[4].as<int>(), count) << "a gap in year " << row[0].c_str();
+    total += count;
+  }
+  EXPECT_EQ(total, expected_entries);
+  auto in_case = Sql(
+      "SELECT case_id, count(*), max(number_in_case), "
+      "count(DISTINCT number_in_case) FROM journal.entries GROUP BY case_id");
+  for (const auto& row : in_case) {
+    EXPECT_EQ(row[1].as<int>(), row[2].as<int>()) << "gap in a case";
+    EXPECT_EQ(row[1].as<int>(), row[3].as<int>());
+  }
+  auto case_numbers =
+      Sql("SELECT count(*), max(case_sequence) FROM journal.cases WHERE "
+          "case_year = 2026");
+  EXPECT_EQ(case_numbers[0][0].as<int>(), case_numbers[0][1].as<int>());
+}
+
+TEST_F(PgJournalStoreTest, PagesThroughLongRangesInJournalOrder) {
+  std::vector<std::string> cases;
+  for (int i = 0; i < 40; ++i) {
+    cases.push_back(
+        journal_.CreateCase(Archivist(), OrdinaryCase("Brev")).Number());
+  }
+  const char* days[] = {"2026-02-01", "2026-02-02", "2026-02-03"};
+  // Past two pages (500 entries each) of the keyset paging.
+  for (int i = 0; i < 1203; ++i) {
+    NewEntry e = Incoming(cases[i % cases.size()], "Brev " + std::to_string(i),
+                          "Firma AS");
+    e.journal_date = days[(i * 7) % 3];
+    journal_.RecordEntry(Archivist(), e);
+  }
+  std::vector<PublicEntry> seen;
+  reports_.Stream(Desk(), "2026-02-01", "2026-02-03",
+                  [&](const PublicEntry& e) { seen.push_back(e); });
+  ASSERT_EQ(seen.size(), 1203u);
+  for (size_t i = 1; i < seen.size(); ++i) {
+    const auto& a = seen[i - 1];
+    const auto& b = seen[i];
+    EXPECT_TRUE(std::tie(a.journal_date, a.year, a.sequence) <
+                std::tie(b.journal_date, b.year, b.sequence));
+  }
+  size_t second_day = 0;
+  reports_.Stream(Desk(), "2026-02-02", "2026-02-02",
+                  [&](const PublicEntry&) { ++second_day; });
+  EXPECT_EQ(second_day, 401u);
+}
+
+// Acceptance: a disposal run removes exactly the application documents
+// past their date, leaves entries and personnel files, and a second run
+// removes nothing.
+TEST_F(PgJournalStoreTest, DisposalRemovesExactlyTheDueApplicationDocuments) {
+  Disposal disposal(store_, keyring_, clock_.clock());
+  // Closed 2026-03-10 and due 2027-03-10.
+  auto old_job =
+      journal_.CreateCase(Archivist(), JobCase("Stilling A")).Number();
+  journal_.RecordEntry(Archivist(),
+                       Incoming(old_job, "Søknad", "Kari Nordmann", true));
+  NewEntry list = Incoming(old_job, "Søkerliste", "Anna Arkivar");
+  list.correspondents[0].role = PartyRole::kOther;
+  NewDocument kept;
+  kept.description = "Søkerliste";
+  kept.content = "list";
+  list.documents.push_back(kept);
+  journal_.RecordEntry(Archivist(), list);
+  NewCase personnel;
+  personnel.kind = CaseKind::kPersonnel;
+  personnel.title = "Personalmappe";
+  auto file = journal_.CreateCase(Archivist(), personnel).Number();
+  journal_.RecordEntry(Archivist(),
+                       Incoming(file, "Søknad (kopi)", "Kari Nordmann", true));
+  journal_.CloseCase(Archivist(), old_job);
+  journal_.CloseCase(Archivist(), file);
+  // Closed later: not yet due.
+  clock_.now = NoonOf(2026, 9, 1);
+  auto young_job =
+      journal_.CreateCase(Archivist(), JobCase("Stilling B")).Number();
+  journal_.RecordEntry(Archivist(),
+                       Incoming(young_job, "Søknad", "Ola Hansen", true));
+  journal_.CloseCase(Archivist(), young_job);
+  // Open: never due.
+  auto open_job =
+      journal_.CreateCase(Archivist(), JobCase("Stilling C")).Number();
+  journal_.RecordEntry(Archivist(),
+                       Incoming(open_job, "Søknad", "Per Berg", true));
+
+  clock_.now = NoonOf(2027, 3, 10);
+  DisposalReport dry = disposal.Run(Archivist(), true, "");
+  ASSERT_EQ(dry.items.size(), 1u);
+  EXPECT_EQ(dry.items[0].case_number, old_job);
+  EXPECT_EQ(Sql("SELECT count(*) FROM journal.disposals")[0][0].as<int>(), 0);
+
+  DisposalReport run = disposal.Run(Archivist(), false, "Arkivplan pkt. 4");
+  ASSERT_EQ(run.items.size(), 1u);
+  auto documents = Sql(
+      "SELECT d.id, d.content IS NULL AS gone, x.decision, x.disposed_by, "
+      "c.case_year || '/' || c.case_sequence AS case_number "
+      "FROM journal.documents d JOIN journal.entries e ON e.id = d.entry_id "
+      "JOIN journal.cases c ON c.id = e.case_id LEFT JOIN journal.disposals x "
+      "ON x.document_id = d.id ORDER BY d.id");
+  ASSERT_EQ(documents.size(), 5u);
+  int gone = 0;
+  for (const auto& row : documents) {
+    bool is_gone = row["gone"].as<bool>();
+    EXPECT_EQ(is_gone, !row["decision"].is_null());
+    if (is_gone) {
+      ++gone;
+      EXPECT_EQ(row["id"].as<int64_t>(), run.items[0].document_id);
+      EXPECT_EQ(row["decision"].as<std::string>(), "Arkivplan pkt. 4");
+      EXPECT_EQ(row["disposed_by"].as<std::string>(), "anna");
+    }
+  }
+  EXPECT_EQ(gone, 1);
+  EXPECT_EQ(Sql("SELECT count(*) FROM journal.entries")[0][0].as<int>(), 5);
+
+  EXPECT_TRUE(
+      disposal.Run(Archivist(), false, "Arkivplan pkt. 4").items.empty());
+
+  // The entry is kept, still screened, and shows its document as disposed.
+  std::vector<PublicEntry> entries;
+  reports_.Stream(Desk(), "2026-01-01", "2027-12-31",
+                  [&](const PublicEntry& e) { entries.push_back(e); });
+  ASSERT_EQ(entries.size(), 5u);
+  EXPECT_EQ(entries[0].correspondents[0].name, kMask);
+  EXPECT_TRUE(entries[0].documents[0].disposed);
+  EntryDetails first =
+      journal_.GetEntry(Archivist(), entries[0].JournalNumber(), true);
+  EXPECT_FALSE(first.entry.documents[0].content);
+  ASSERT_TRUE(first.entry.documents[0].disposal);
+  EXPECT_EQ(first.entry.documents[0].disposal->retention_months, 12);
+
+  // Time passes: the second job case becomes due; the others still not.
+  clock_.now = NoonOf(2027, 9, 1);
+  DisposalReport later = disposal.Run(Archivist(), false, "Arkivplan pkt. 4");
+  ASSERT_EQ(later.items.size(), 1u);
+  EXPECT_EQ(later.items[0].case_number, young_job);
+}
+
+// Acceptance: every offentligJournal.xml and loependeJournal.xml validates
+// against the Noark 5 schemas (here from real storage).
+TEST_F(PgJournalStoreTest, ExportsFromTheDatabaseValidate) {
+  auto job = journal_.CreateCase(Archivist(), JobCase("Stilling")).Number();
+  journal_.RecordEntry(Archivist(),
+                       Incoming(job, "Søknad <& \"x\">", "Ærlig Øyen", true));
+  auto c = journal_.CreateCase(Archivist(), OrdinaryCase("Sak")).Number();
+  NewEntry screened = Incoming(c, "Klage", "Nabo");
+  screened.screening = {"UO", "offentleglova § 13", {"NA", "TR1"}, ""};
+  journal_.RecordEntry(Archivist(), screened);
+  std::string offentlig, loepende;
+  reports_.ExportOffentlig(Desk(), "2026-01-01", "2026-12-31",
+                           [&](std::string_view s) { offentlig += s; });
+  reports_.ExportLoepende(Archivist(), "2026-01-01", "2026-12-31",
+                          [&](std::string_view s) { loepende += s; });
+  EXPECT_EQ(offentlig.find("Øyen"), std::string::npos);
+  EXPECT_NE(loepende.find("Ærlig Øyen"), std::string::npos);
+  EXPECT_GE(Sql("SELECT count(*) FROM journal.audit_events WHERE action = "
+                "'journal.internal.read'")[0][0]
+                .as<int>(),
+            2);
+  SKIP_WITHOUT_NOARK5_SCHEMAS();
+  EXPECT_EQ(
+      depot::testing::Noark5SchemaErrors("offentligJournal.xsd", offentlig), "")
+      << offentlig;
+  EXPECT_EQ(depot::testing::Noark5SchemaErrors("loependeJournal.xsd", loepende),
+            "")
+      << loepende;
+}
+
+}  // namespace
+}  // namespace depot::journal
