@@ -21,6 +21,7 @@ using noark::Deviation;
 // messages of at most 4 MiB.
 constexpr int kMaxBatchRecords = 10000;
 constexpr size_t kMaxBatchBytes = 3 << 20;
+constexpr size_t kMaxListedRepeats = 100;
 
 std::string CsvField(const std::string& value) {
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
@@ -143,13 +144,16 @@ struct FirstPass {
   uint64_t bytes = 0;
 };
 
-FirstPass ReadThrough(const fs::path& file, noark::DuplicateFinder& ids) {
+FirstPass ReadThrough(const fs::path& file, noark::DuplicateFinder& ids,
+                      noark::DuplicateFinder& mappe_ids) {
   FirstPass pass;
   noark::Sha256Stream hash;
   noark::ReaderOptions options;
   options.xml.on_bytes = [&](std::string_view bytes) { hash.Update(bytes); };
-  options.on_system_id = [&](std::string_view id, std::string_view, int64_t) {
+  options.on_system_id = [&](std::string_view id, std::string_view element,
+                             int64_t) {
     ids.FirstPass(id);
+    if (element == "mappe") mappe_ids.FirstPass(id);
   };
   try {
     noark::Noark5Reader reader(file, options);
@@ -256,8 +260,12 @@ grpc::Status ImportNoark5(v1::DepositService::Stub& stub,
                             std::string(e.what()) + "; nothing was sent");
     }
   }
+  // Every systemID must be unique (N5.47): a repeat is a deviation. A
+  // mappe's is its record's id in the deposit: a mappe repeating another
+  // mappe's is rejected.
   noark::DuplicateFinder ids;
-  FirstPass first = ReadThrough(structure, ids);
+  noark::DuplicateFinder mappe_ids(8 << 20);
+  FirstPass first = ReadThrough(structure, ids, mappe_ids);
   summary->mappes = first.mappes;
   summary->bytes = first.bytes;
   std::vector<Deviation> extraction_deviations =
@@ -296,12 +304,17 @@ grpc::Status ImportNoark5(v1::DepositService::Stub& stub,
     reader_options.xml.schema = schema;
   }
   std::vector<Deviation> repeats;
+  int64_t repeats_dropped = 0;
   reader_options.on_system_id = [&](std::string_view id,
                                     std::string_view element, int64_t line) {
-    if (!ids.IsRepeat(id)) return;
-    if (element == "mappe") {
+    if (element == "mappe" && mappe_ids.IsRepeat(id)) {
       repeated_mappes.insert(std::string(id));
-    } else {
+    } else if (ids.IsRepeat(id)) {
+      // Listed up to a bound per mappe, so that memory stays bounded.
+      if (repeats.size() >= kMaxListedRepeats) {
+        ++repeats_dropped;
+        return;
+      }
       repeats.push_back({line, "systemID " + std::string(id) + " of " +
                                    std::string(element) +
                                    " occurs more than once (N5.47)"});
@@ -344,6 +357,13 @@ grpc::Status ImportNoark5(v1::DepositService::Stub& stub,
       for (const Deviation& d : reader.TakeDeviations()) work.Deviation(0, d);
       for (const Deviation& d : repeats) work.Deviation(mappe.position, d);
       repeats.clear();
+      if (repeats_dropped > 0) {
+        work.Deviation(mappe.position,
+                       {mappe.line, std::to_string(repeats_dropped) +
+                                        " more repeated systemIDs in this "
+                                        "mappe (not listed)"});
+        repeats_dropped = 0;
+      }
       noark::MappedRecord mapped = noark::MapMappe(mappe, mapping);
       summary->missing_files += mapped.missing_files;
       for (const Deviation& d : mappe.deviations) {

@@ -8,6 +8,7 @@ namespace {
 
 // Deviations kept outside mappes between two TakeDeviations calls.
 constexpr size_t kMaxGlobalDeviations = 1000;
+constexpr size_t kMaxKeptSystemId = 200;
 
 std::string Trim(std::string_view text) {
   size_t begin = text.find_first_not_of(" \t\r\n");
@@ -147,7 +148,19 @@ void Noark5Reader::Deviate(int64_t line, std::string what) {
 }
 
 bool Noark5Reader::Keep(size_t bytes, int64_t line) {
-  if (open_.empty()) return true;
+  if (open_.empty()) {
+    // Screening and disposal of arkivdeler and klasser, kept for the
+    // mappes in them.
+    if (outside_oversized_) return false;
+    kept_outside_bytes_ += bytes;
+    if (kept_outside_bytes_ <= options_.max_mappe_bytes) return true;
+    outside_oversized_ = true;
+    Deviate(line, "more than " +
+                      std::to_string(options_.max_mappe_bytes >> 20) +
+                      " MiB of skjerming and kassasjon outside mappes; the "
+                      "rest of it is not read");
+    return false;
+  }
   OpenMappe& open = open_.back();
   if (open.mappe.oversized) return false;
   open.kept_bytes += bytes;
@@ -375,15 +388,34 @@ void Noark5Reader::OnLeaf(const std::string& name, const std::string& text,
   Frame& parent = frames_.back();
   if (name == "systemID" && parent.kind != Kind::kOther &&
       parent.kind != Kind::kDepotRecord) {
-    parent.system_id = text;
+    // A systemID is a UUID; a longer one is kept only in part (it names
+    // the unit in screening metadata, nothing more).
+    parent.system_id = text.substr(0, kMaxKeptSystemId);
     if (options_.on_system_id) options_.on_system_id(text, parent.name, line);
   }
   if (text.empty()) return;
-  if (!Keep(text.size(), line)) return;
+  // Stores text in a field of what is being read, within the budget.
+  auto put = [&](std::string& field) {
+    if (Keep(text.size(), line)) field = text;
+  };
+  auto add = [&](std::vector<std::string>& list) {
+    if (Keep(text.size(), line)) list.push_back(text);
+  };
   switch (parent.kind) {
-    case Kind::kMappe:
-      OnMappeLeaf(open_.back().mappe, name, text, line);
+    case Kind::kMappe: {
+      Mappe& m = open_.back().mappe;
+      if (name == "systemID") put(m.system_id);
+      if (name == "mappeID") put(m.mappe_id);
+      if (name == "tittel") put(m.title);
+      if (name == "offentligTittel") put(m.public_title);
+      if (IsOneOf(name, {"opprettetDato", "avsluttetDato", "saksdato",
+                         "moetedato"})) {
+        NoteDate(name, text, line);
+      }
+      if (IsPersonIdElement(name)) add(m.national_ids);
+      if (name == "foedselsdato") add(m.birth_dates);
       return;
+    }
     case Kind::kRegistrering:
       if (IsOneOf(name, {"opprettetDato", "journaldato", "dokumentetsDato",
                          "mottattDato", "sendtDato"})) {
@@ -391,56 +423,53 @@ void Noark5Reader::OnLeaf(const std::string& name, const std::string& text,
       }
       return;
     case Kind::kDokumentobjekt:
-      if (name == "systemID") document_->system_id = text;
-      if (name == "referanseDokumentfil") document_->file_reference = text;
-      if (name == "sjekksum") document_->checksum = text;
-      if (name == "sjekksumAlgoritme") document_->checksum_algorithm = text;
-      if (name == "filstoerrelse") document_->size_text = text;
-      if (name == "format") document_->format = text;
+      if (name == "systemID") put(document_->system_id);
+      if (name == "referanseDokumentfil") put(document_->file_reference);
+      if (name == "sjekksum") put(document_->checksum);
+      if (name == "sjekksumAlgoritme") put(document_->checksum_algorithm);
+      if (name == "filstoerrelse") put(document_->size_text);
+      if (name == "format") put(document_->format);
       return;
     case Kind::kParty:
       if (IsOneOf(name, {"partNavn", "sakspartNavn", "korrespondansepartNavn",
-                         "navn"}) &&
-          party_->name.empty()) {
-        party_->name = text;
+                         "navn"})) {
+        if (party_->name.empty()) put(party_->name);
       } else if (IsOneOf(name, {"partID", "sakspartID"})) {
-        party_->id = text;
+        put(party_->id);
       } else if (IsOneOf(name, {"partRolle", "sakspartRolle",
                                 "korrespondanseparttype"})) {
-        party_->role = text;
-      } else if (IsPersonIdElement(name) && party_->person_id.empty()) {
-        party_->person_id = text;
+        put(party_->role);
+      } else if (IsPersonIdElement(name)) {
+        if (party_->person_id.empty()) put(party_->person_id);
       } else if (name == "foedselsdato") {
-        party_->birth_date = text;
+        put(party_->birth_date);
       }
       return;
     case Kind::kSkjerming:
-      if (name == "tilgangsrestriksjon") screening_->tilgangsrestriksjon = text;
-      if (name == "skjermingshjemmel") screening_->skjermingshjemmel = text;
-      if (name == "skjermingMetadata") {
-        screening_->skjerming_metadata.push_back(text);
-      }
-      if (name == "skjermingDokument") screening_->skjerming_dokument = text;
-      if (name == "skjermingsvarighet") screening_->skjermingsvarighet = text;
+      if (name == "tilgangsrestriksjon") put(screening_->tilgangsrestriksjon);
+      if (name == "skjermingshjemmel") put(screening_->skjermingshjemmel);
+      if (name == "skjermingMetadata") add(screening_->skjerming_metadata);
+      if (name == "skjermingDokument") put(screening_->skjerming_dokument);
+      if (name == "skjermingsvarighet") put(screening_->skjermingsvarighet);
       if (name == "skjermingOpphoererDato") {
-        screening_->skjerming_opphoerer_dato = text;
+        put(screening_->skjerming_opphoerer_dato);
       }
       return;
     case Kind::kKassasjon:
-      if (name == "kassasjonsvedtak") disposal_->kassasjonsvedtak = text;
-      if (name == "kassasjonshjemmel") disposal_->kassasjonshjemmel = text;
-      if (name == "bevaringstid") disposal_->bevaringstid = text;
-      if (name == "kassasjonsdato") disposal_->kassasjonsdato = text;
+      if (name == "kassasjonsvedtak") put(disposal_->kassasjonsvedtak);
+      if (name == "kassasjonshjemmel") put(disposal_->kassasjonshjemmel);
+      if (name == "bevaringstid") put(disposal_->bevaringstid);
+      if (name == "kassasjonsdato") put(disposal_->kassasjonsdato);
       return;
     case Kind::kDepotRecord: {
       if (open_.empty()) return;
       DepotExtension& depot = open_.back().mappe.depot;
-      if (name == "sourceRecordId") depot.source_record_id = text;
-      if (name == "birthDate") depot.birth_date = text;
-      if (name == "deathYear") depot.death_year = text;
-      if (name == "box") depot.box = text;
-      if (name == "shelf") depot.shelf = text;
-      if (name == "noarkMetadata") depot.noark_metadata = text;
+      if (name == "sourceRecordId") put(depot.source_record_id);
+      if (name == "birthDate") put(depot.birth_date);
+      if (name == "deathYear") put(depot.death_year);
+      if (name == "box") put(depot.box);
+      if (name == "shelf") put(depot.shelf);
+      if (name == "noarkMetadata") put(depot.noark_metadata);
       return;
     }
     default:
@@ -450,37 +479,17 @@ void Noark5Reader::OnLeaf(const std::string& name, const std::string& text,
   // of Noark 5.5, personidentifikator, personID of a part).
   if (open_.empty()) return;
   if (IsPersonIdElement(name)) {
-    if (party_) {
-      if (party_->person_id.empty()) party_->person_id = text;
-    } else {
-      open_.back().mappe.national_ids.push_back(text);
+    if (!party_) {
+      add(open_.back().mappe.national_ids);
+    } else if (party_->person_id.empty()) {
+      put(party_->person_id);
     }
   } else if (name == "foedselsdato") {
     if (party_) {
-      party_->birth_date = text;
+      put(party_->birth_date);
     } else {
-      open_.back().mappe.birth_dates.push_back(text);
+      add(open_.back().mappe.birth_dates);
     }
-  }
-}
-
-void Noark5Reader::OnMappeLeaf(Mappe& m, const std::string& name,
-                               const std::string& text, int64_t line) {
-  if (name == "systemID") {
-    m.system_id = text;
-  } else if (name == "mappeID") {
-    m.mappe_id = text;
-  } else if (name == "tittel") {
-    m.title = text;
-  } else if (name == "offentligTittel") {
-    m.public_title = text;
-  } else if (IsOneOf(name, {"opprettetDato", "avsluttetDato", "saksdato",
-                            "moetedato"})) {
-    NoteDate(name, text, line);
-  } else if (IsPersonIdElement(name)) {
-    m.national_ids.push_back(text);
-  } else if (name == "foedselsdato") {
-    m.birth_dates.push_back(text);
   }
 }
 

@@ -100,8 +100,6 @@ class Noark5Reader {
   void OnStart();
   void OnEnd();
   void OnLeaf(const std::string& name, const std::string& text, int64_t line);
-  void OnMappeLeaf(Mappe& m, const std::string& name, const std::string& text,
-                   int64_t line);
   void NoteDate(const std::string& element, const std::string& text,
                 int64_t line);
   void Deviate(int64_t line, std::string what);
@@ -130,6 +128,8 @@ class Noark5Reader {
 
   std::vector<Deviation> deviations_;
   int64_t deviations_dropped_ = 0;
+  size_t kept_outside_bytes_ = 0;
+  bool outside_oversized_ = false;
 };
 
 /// "YYYY-MM-DD" of an xs:date or xs:dateTime that names a real day, or "".

@@ -278,5 +278,29 @@ TEST_F(NoarkCliTest, ASecondRunResumesAndReportsTheSame) {
   EXPECT_EQ(Records(deposit).size(), 2u);
 }
 
+TEST_F(NoarkCliTest, AMappeRepeatingAnotherMappesSystemIdIsRejected) {
+  std::string deposit = CreateDeposit();
+  fs::path dir = dir_.path() / "repeated";
+  fs::create_directories(dir);
+  std::string id = "0a1b2c3d-0000-4000-8000-00000000a001";
+  std::ofstream(dir / "arkivstruktur.xml")
+      << testing::ArkivstrukturHead()
+      << testing::IdentifiedMappe(id, "Ola Nordmann", "01019010046")
+      << testing::IdentifiedMappe(id, "Kari Nordmann", "15076510013")
+      << testing::ArkivstrukturTail();
+  auto imported = Import(dir, deposit, dir_.path() / "repeated.csv");
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_TRUE(Contains(imported.out, "accepted 1, rejected 1")) << imported.out;
+  std::string report = ReadFile(dir_.path() / "repeated.csv");
+  EXPECT_TRUE(Contains(report, "2," + id +
+                                   ",rejected,source_record_id,"
+                                   "systemID " +
+                                   id + " occurs more than once"))
+      << report;
+  auto records = Records(deposit);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].person_name(), "Ola Nordmann");
+}
+
 }  // namespace
 }  // namespace depot

@@ -168,6 +168,15 @@ TEST(Noark5Reader, RefusesHostileAndBrokenDocuments) {
   }
 }
 
+TEST(ReadAddml, RefusesHostileDocumentsToo) {
+  testing::TempDir dir;
+  for (const auto& [name, xml] : testing::HostileDocuments()) {
+    SCOPED_TRACE(name);
+    std::ofstream(dir.path() / "arkivuttrekk.xml", std::ios::binary) << xml;
+    EXPECT_THROW(ReadAddml(dir.path() / "arkivuttrekk.xml"), XmlError);
+  }
+}
+
 // Writes a document whose mappe title is one text node of `bytes`.
 fs::path WriteHugeTextNode(const fs::path& dir, size_t bytes) {
   fs::path file = dir / "arkivstruktur.xml";
