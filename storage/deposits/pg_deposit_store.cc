@@ -6,6 +6,8 @@
 #include "services/common/date.h"
 #include "services/common/error.h"
 #include "storage/audit_writer.h"
+#include "storage/copy_field.h"
+#include "storage/text_array.h"
 
 namespace depot::storage {
 namespace {
@@ -15,6 +17,11 @@ using deposits::Depositor;
 constexpr char kInsertDepositor[] = "deposits_insert_depositor";
 constexpr char kFindDepositor[] = "deposits_find_depositor";
 constexpr char kListDepositors[] = "deposits_list_depositors";
+constexpr char kStoredAmong[] = "deposits_stored_among";
+constexpr char kClearRejections[] = "deposits_clear_rejections";
+constexpr char kFindDeposit[] = "deposits_find_deposit";
+constexpr char kLockDeposit[] = "deposits_lock_deposit";
+constexpr char kFindRecord[] = "deposits_find_record";
 
 constexpr char kDepositorColumns[] =
     "id, organization_number, name, kind, "
@@ -119,41 +126,12 @@ Rejection ToRejection(const pqxx::row& row) {
           row["eligible_from"].as<std::string>()};
 }
 
-// Per-connection staging tables for COPY; emptied at every commit.
+// Per-connection staging table for COPY of rejections; emptied at every
+// commit. (Accepted records are COPYed straight into deposits.records.)
 constexpr char kCreateStaging[] =
-    "CREATE TEMP TABLE IF NOT EXISTS staging_records ("
-    " source_record_id text, position bigint, name_sealed text,"
-    " national_id_sealed text, national_id_kind text, national_id_index text,"
-    " person_index text, birth_date_sealed text, opened_date text,"
-    " last_contact_date text, death_year integer, box text, shelf text,"
-    " documents_sealed text, subject text, noark_sealed text)"
-    " ON COMMIT DELETE ROWS;"
     "CREATE TEMP TABLE IF NOT EXISTS staging_rejections ("
     " source_record_id text, position bigint, field text, reason text,"
     " eligible_from text) ON COMMIT DELETE ROWS";
-
-constexpr char kMoveStagedRecords[] =
-    "WITH inserted AS ("
-    " INSERT INTO deposits.records (deposit_id, source_record_id, position,"
-    "  name_sealed, national_id_sealed, national_id_kind, national_id_index,"
-    "  person_index, birth_date_sealed, opened_date, last_contact_date,"
-    "  death_year, box, shelf, documents_sealed, subject, noark_sealed)"
-    " SELECT $1, source_record_id, position, name_sealed,"
-    "  NULLIF(national_id_sealed, ''), national_id_kind,"
-    "  NULLIF(national_id_index, ''), person_index, birth_date_sealed,"
-    "  opened_date::date, last_contact_date::date, NULLIF(death_year, 0),"
-    "  box, shelf, NULLIF(documents_sealed, ''), subject,"
-    "  NULLIF(noark_sealed, '')"
-    " FROM staging_records"
-    " ON CONFLICT (deposit_id, source_record_id) DO NOTHING"
-    " RETURNING source_record_id, subject),"
-    " cleared AS (DELETE FROM deposits.rejections j USING inserted i"
-    "  WHERE j.deposit_id = $1 AND j.source_record_id = i.source_record_id"
-    "  RETURNING 1),"
-    " audited AS (INSERT INTO deposits.audit_events (actor, actor_role,"
-    "  action, object, subject, detail)"
-    "  SELECT $2, $3, $4, $5, subject, $6 FROM inserted RETURNING 1)"
-    " SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM cleared)";
 
 constexpr char kMoveStagedRejections[] =
     "WITH inserted AS ("
@@ -214,9 +192,7 @@ class PgDepositTransaction : public deposits::DepositTransaction {
   }
 
   std::optional<Deposit> FindDeposit(int64_t id, bool for_update) override {
-    std::string sql = std::string("SELECT ") + kDepositColumns +
-                      "WHERE d.id = $1" + (for_update ? " FOR UPDATE OF d" : "");
-    auto result = tx_.exec_params(sql, id);
+    auto result = tx_.exec_prepared(for_update ? kLockDeposit : kFindDeposit, id);
     if (result.empty()) return std::nullopt;
     return ToDeposit(result[0]);
   }
@@ -257,34 +233,19 @@ class PgDepositTransaction : public deposits::DepositTransaction {
                                     const std::vector<Rejection>& rejected,
                                     int64_t next_position,
                                     const AuditEvent& audit) override {
-    tx_.exec(kCreateStaging);
     deposits::BatchOutcome outcome;
     int64_t cleared = 0;
     if (!accepted.empty()) {
-      pqxx::stream_to stream(
-          tx_, "staging_records",
-          std::vector<std::string>{
-              "source_record_id", "position", "name_sealed",
-              "national_id_sealed", "national_id_kind", "national_id_index",
-              "person_index", "birth_date_sealed", "opened_date",
-              "last_contact_date", "death_year", "box", "shelf",
-              "documents_sealed", "subject", "noark_sealed"});
-      for (const SealedRecord& r : accepted) {
-        stream << std::make_tuple(
-            r.source_record_id, r.position, r.name_sealed, r.national_id_sealed,
-            r.national_id_kind, r.national_id_index, r.person_index,
-            r.birth_date_sealed, r.opened_date, r.last_contact_date,
-            r.death_year, r.box, r.shelf, r.documents_sealed, r.subject,
-            r.noark_sealed);
+      std::vector<const SealedRecord*> fresh = NotYetStored(deposit_id, accepted);
+      if (!fresh.empty()) {
+        CopyRecords(deposit_id, fresh);
+        CopyAuditEvents(fresh, audit);
+        cleared = ClearRejections(deposit_id, fresh);
       }
-      stream.complete();
-      auto row = tx_.exec_params1(kMoveStagedRecords, deposit_id, audit.actor,
-                                  audit.actor_role, audit.action, audit.object,
-                                  audit.detail);
-      outcome.accepted = row[0].as<int64_t>();
-      cleared = row[1].as<int64_t>();
+      outcome.accepted = static_cast<int64_t>(fresh.size());
     }
     if (!rejected.empty()) {
+      tx_.exec(kCreateStaging);
       pqxx::stream_to stream(
           tx_, "staging_rejections",
           std::vector<std::string>{"source_record_id", "position", "field",
@@ -387,10 +348,9 @@ class PgDepositTransaction : public deposits::DepositTransaction {
   }
 
   std::optional<StoredRecord> FindRecord(int64_t record_id) override {
-    auto result = tx_.exec_params(
-        std::string("SELECT ") + kRecordColumns +
-            "WHERE r.id = $1 AND d.state <> 'cancelled'",
-        record_id);
+    // Prepared: the reading room asks for every item it lends, and planning
+    // this join each time cost more than running it.
+    auto result = tx_.exec_prepared(kFindRecord, record_id);
     if (result.empty()) return std::nullopt;
     return ToStoredRecord(result[0]);
   }
@@ -412,6 +372,76 @@ class PgDepositTransaction : public deposits::DepositTransaction {
   }
 
  private:
+  // The records of a batch not stored yet, first occurrence of each source
+  // id. Every writer into a deposit holds its row lock (FindDeposit with
+  // for_update), so no other transaction can store one of them meanwhile:
+  // that is what lets the rows go in by plain COPY, without ON CONFLICT.
+  std::vector<const SealedRecord*> NotYetStored(
+      int64_t deposit_id, const std::vector<SealedRecord>& batch) {
+    std::vector<std::string> ids;
+    ids.reserve(batch.size());
+    for (const SealedRecord& r : batch) ids.push_back(r.source_record_id);
+    std::set<std::string> taken;
+    for (const auto& row : tx_.exec_prepared(kStoredAmong, deposit_id,
+                                             TextArrayLiteral(ids))) {
+      taken.insert(row[0].as<std::string>());
+    }
+    std::vector<const SealedRecord*> fresh;
+    fresh.reserve(batch.size());
+    for (const SealedRecord& r : batch) {
+      if (taken.insert(r.source_record_id).second) fresh.push_back(&r);
+    }
+    return fresh;
+  }
+
+  void CopyRecords(int64_t deposit_id,
+                   const std::vector<const SealedRecord*>& records) {
+    pqxx::stream_to stream(
+        tx_, "deposits.records",
+        std::vector<std::string>{
+            "deposit_id", "source_record_id", "position", "name_sealed",
+            "national_id_sealed", "national_id_kind", "national_id_index",
+            "person_index", "birth_date_sealed", "opened_date",
+            "last_contact_date", "death_year", "box", "shelf",
+            "documents_sealed", "subject", "noark_sealed"});
+    for (const SealedRecord* r : records) {
+      stream << std::make_tuple(
+          deposit_id, r->source_record_id, r->position, r->name_sealed,
+          TextOrNull(r->national_id_sealed), r->national_id_kind,
+          TextOrNull(r->national_id_index), r->person_index,
+          r->birth_date_sealed, r->opened_date, r->last_contact_date,
+          NumberOrNull(r->death_year), r->box, r->shelf,
+          TextOrNull(r->documents_sealed), r->subject,
+          TextOrNull(r->noark_sealed));
+    }
+    stream.complete();
+  }
+
+  // One event per stored record: the person's pseudonym is the subject.
+  void CopyAuditEvents(const std::vector<const SealedRecord*>& records,
+                       const AuditEvent& audit) {
+    pqxx::stream_to stream(
+        tx_, std::string(kSchema) + ".audit_events",
+        std::vector<std::string>{"actor", "actor_role", "action", "object",
+                                 "subject", "detail"});
+    for (const SealedRecord* r : records) {
+      stream << std::make_tuple(audit.actor, audit.actor_role, audit.action,
+                                audit.object, TextOrNull(r->subject),
+                                audit.detail);
+    }
+    stream.complete();
+  }
+
+  // An accepted record replaces an earlier rejection of the same source id.
+  int64_t ClearRejections(int64_t deposit_id,
+                          const std::vector<const SealedRecord*>& records) {
+    std::vector<std::string> ids;
+    ids.reserve(records.size());
+    for (const SealedRecord* r : records) ids.push_back(r->source_record_id);
+    return tx_.exec_prepared(kClearRejections, deposit_id, TextArrayLiteral(ids))
+        .affected_rows();
+  }
+
   pqxx::work& tx_;
 };
 
@@ -430,6 +460,21 @@ PgDepositStore::PgDepositStore(ConnectionPool& pool) : pool_(pool) {
                 "SELECT " + columns +
                     " FROM deposits.depositors WHERE id > $1 AND ($3::text IS "
                     "NULL OR organization_number = $3) ORDER BY id LIMIT $2");
+  pool_.Prepare(kFindDeposit,
+                std::string("SELECT ") + kDepositColumns + "WHERE d.id = $1");
+  pool_.Prepare(kLockDeposit, std::string("SELECT ") + kDepositColumns +
+                                  "WHERE d.id = $1 FOR UPDATE OF d");
+  pool_.Prepare(kFindRecord, std::string("SELECT ") + kRecordColumns +
+                                 "WHERE r.id = $1 AND d.state <> 'cancelled'");
+  pool_.Prepare(kStoredAmong,
+                "SELECT source_record_id FROM deposits.records WHERE "
+                "deposit_id = $1 AND source_record_id = ANY($2::text[])");
+  // The EXISTS is a one-time filter: a deposit without rejections (the
+  // usual case) skips the lookups of the batch's ids altogether.
+  pool_.Prepare(kClearRejections,
+                "DELETE FROM deposits.rejections WHERE deposit_id = $1 AND "
+                "source_record_id = ANY($2::text[]) AND EXISTS (SELECT 1 "
+                "FROM deposits.rejections WHERE deposit_id = $1)");
 }
 
 void PgDepositStore::Run(

@@ -8,6 +8,7 @@
 #include "services/common/error.h"
 #include "services/common/subject_key.h"
 #include "services/readingroom/domain/item_ref.h"
+#include "storage/text_array.h"
 
 namespace depot::storage {
 namespace {
@@ -37,21 +38,6 @@ std::optional<TimePoint> OptionalTime(const pqxx::field& field) {
 
 std::string OptionalText(const pqxx::field& field) {
   return field.is_null() ? std::string() : field.as<std::string>();
-}
-
-// A PostgreSQL array literal: every element double-quoted and escaped.
-std::string TextArray(const std::vector<std::string>& values) {
-  std::string out = "{";
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) out += ',';
-    out += '"';
-    for (char c : values[i]) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
 }
 
 std::string IntArray(const std::vector<int64_t>& values) {
@@ -180,7 +166,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
         Seal(stored.id, "contact", stored.contact),
         IdDocumentKindName(stored.id_document_kind), stored.subject,
         Micros(stored.registered_at), stored.registered_by);
-    tx_.exec_prepared(kInsertTokens, TextArray(NameTokens(stored.name)),
+    tx_.exec_prepared(kInsertTokens, TextArrayLiteral(NameTokens(stored.name)),
                       stored.id);
     return stored;
   }
@@ -197,7 +183,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
     std::vector<Visitor> found;
     if (tokens.empty()) return found;
     for (const auto& row :
-         tx_.exec_prepared(kFindVisitorsByTokens, TextArray(tokens),
+         tx_.exec_prepared(kFindVisitorsByTokens, TextArrayLiteral(tokens),
                            static_cast<int>(tokens.size()), limit)) {
       found.push_back(ToVisitor(row));
     }
@@ -212,7 +198,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
         Micros(visitor.corrected_at.value_or(TimePoint())),
         visitor.corrected_by);
     tx_.exec_prepared(kDeleteTokens, visitor.id);
-    tx_.exec_prepared(kInsertTokens, TextArray(NameTokens(visitor.name)),
+    tx_.exec_prepared(kInsertTokens, TextArrayLiteral(NameTokens(visitor.name)),
                       visitor.id);
   }
 
@@ -305,7 +291,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
   void InsertDeclaration(const Declaration& d) override {
     tx_.exec_prepared(
         kInsertDeclaration, d.id, d.visitor_id, d.text_version, d.text_sha256,
-        ScopeKindName(d.scope.kind), TextArray(d.scope.values),
+        ScopeKindName(d.scope.kind), TextArrayLiteral(d.scope.values),
         Micros(d.valid_from), Micros(d.valid_until), Micros(d.signed_at),
         d.witnessed_by, d.signature_scan_sha256, d.seal_key_id, d.seal);
   }
@@ -337,7 +323,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
     SpecialApproval stored = approval;
     stored.id =
         tx_.exec_prepared1(kInsertApproval, approval.visitor_id,
-                           TextArray(approval.item_refs), approval.reason,
+                           TextArrayLiteral(approval.item_refs), approval.reason,
                            approval.approved_by, Micros(approval.approved_at),
                            Micros(approval.valid_until))[0]
             .as<int64_t>();
@@ -367,8 +353,8 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
     auto result =
         declaration_id > 0
             ? tx_.exec_prepared(kLoanCheckOne, visitor_id, declaration_id,
-                                TextArray(units))
-            : tx_.exec_prepared(kLoanCheck, visitor_id, TextArray(units));
+                                TextArrayLiteral(units))
+            : tx_.exec_prepared(kLoanCheck, visitor_id, TextArrayLiteral(units));
     if (result.empty()) return data;
     const pqxx::row& row = result[0];
     data.visitor = ToVisitor(row);
@@ -413,11 +399,11 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
                  loan.approval_id > 0 ? std::to_string(loan.approval_id).c_str()
                                       : nullptr,
                  loan.approved_by, Micros(loan.opened_at), loan.handed_out_by,
-                 TextArray(refs), TextArray(boxes), TextArray(deposits),
-                 TextArray(orgs), TextArray(categories), TextArray(specials),
-                 TextArray(box_labels), TextArray(shelves),
-                 TextArray(record_ids), TextArray(unit_refs),
-                 TextArray(units))[0]
+                 TextArrayLiteral(refs), TextArrayLiteral(boxes), TextArrayLiteral(deposits),
+                 TextArrayLiteral(orgs), TextArrayLiteral(categories), TextArrayLiteral(specials),
+                 TextArrayLiteral(box_labels), TextArrayLiteral(shelves),
+                 TextArrayLiteral(record_ids), TextArrayLiteral(unit_refs),
+                 TextArrayLiteral(units))[0]
               .as<int64_t>();
     } catch (const pqxx::unique_violation&) {
       throw FailedPrecondition(
@@ -436,7 +422,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
   void ReturnItems(int64_t loan_id, const std::vector<std::string>& item_refs,
                    TimePoint at, const std::string& by,
                    bool loan_returned) override {
-    tx_.exec_prepared(kReturnItems, loan_id, TextArray(item_refs), Micros(at),
+    tx_.exec_prepared(kReturnItems, loan_id, TextArrayLiteral(item_refs), Micros(at),
                       by, loan_returned);
   }
 
@@ -457,7 +443,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
   CopyAgreement InsertCopyAgreement(const CopyAgreement& agreement) override {
     CopyAgreement stored = agreement;
     stored.id = tx_.exec_prepared1(kInsertCopyAgreement, agreement.loan_id,
-                                   TextArray(agreement.item_refs),
+                                   TextArrayLiteral(agreement.item_refs),
                                    CopyMethodName(agreement.method),
                                    agreement.purpose, agreement.approved_by,
                                    Micros(agreement.approved_at))[0]
@@ -480,7 +466,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
   std::vector<LendingLogEntry> LendingLog(
       const std::vector<std::string>& units) override {
     std::vector<LendingLogEntry> entries;
-    for (const auto& row : tx_.exec_prepared(kLendingLog, TextArray(units))) {
+    for (const auto& row : tx_.exec_prepared(kLendingLog, TextArrayLiteral(units))) {
       LendingLogEntry entry;
       entry.loan_id = row["loan_id"].as<int64_t>();
       entry.item_ref = row["item_ref"].as<std::string>();

@@ -1,14 +1,15 @@
 #include "services/common/crypto/keyring.h"
 
 #include <fcntl.h>
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <memory>
+#include <vector>
 
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
@@ -54,17 +55,102 @@ Keyring::Key RandomKey() {
   return key;
 }
 
-using CipherContext =
-    std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
+// OpenSSL contexts with one key already set up, kept per thread. Setting
+// up a key (algorithm fetch, AES key schedule, HMAC pads) costs more than
+// sealing a short field, and a transfer seals seven fields per record; a
+// context is reused by giving it only a new nonce (or none, for HMAC).
+class KeyedContexts {
+ public:
+  explicit KeyedContexts(const Keyring::Key& key) : key_(key) {}
+  ~KeyedContexts() {
+    EVP_MAC_CTX_free(hmac_);
+    EVP_CIPHER_CTX_free(encrypt_);
+    EVP_CIPHER_CTX_free(decrypt_);
+  }
+  KeyedContexts(const KeyedContexts&) = delete;
+  KeyedContexts& operator=(const KeyedContexts&) = delete;
+
+  const Keyring::Key& key() const { return key_; }
+
+  // Ready for EVP_MAC_update, with the key's pads restored.
+  EVP_MAC_CTX* Hmac() {
+    if (hmac_ == nullptr) {
+      static EVP_MAC* const kHmac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+      char digest[] = "SHA256";
+      OSSL_PARAM params[] = {
+          OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+          OSSL_PARAM_construct_end()};
+      hmac_ = kHmac == nullptr ? nullptr : EVP_MAC_CTX_new(kHmac);
+      if (hmac_ == nullptr ||
+          EVP_MAC_init(hmac_, key_.data(), key_.size(), params) != 1) {
+        throw std::runtime_error("HMAC-SHA-256 is not available");
+      }
+      return hmac_;
+    }
+    if (EVP_MAC_init(hmac_, nullptr, 0, nullptr) != 1) {
+      throw std::runtime_error("HMAC-SHA-256 re-initialisation failed");
+    }
+    return hmac_;
+  }
+
+  // Ready for AAD and data, with this nonce.
+  EVP_CIPHER_CTX* Encrypt(const unsigned char* nonce) {
+    return Cipher(&encrypt_, nonce, true);
+  }
+  EVP_CIPHER_CTX* Decrypt(const unsigned char* nonce) {
+    return Cipher(&decrypt_, nonce, false);
+  }
+
+ private:
+  EVP_CIPHER_CTX* Cipher(EVP_CIPHER_CTX** slot, const unsigned char* nonce,
+                         bool encrypt) {
+    auto init = encrypt ? EVP_EncryptInit_ex : EVP_DecryptInit_ex;
+    if (*slot == nullptr) {
+      *slot = EVP_CIPHER_CTX_new();
+      if (*slot == nullptr ||
+          init(*slot, EVP_aes_256_gcm(), nullptr, key_.data(), nullptr) != 1) {
+        EVP_CIPHER_CTX_free(*slot);
+        *slot = nullptr;
+        throw std::runtime_error("AES-256-GCM is not available");
+      }
+    }
+    if (init(*slot, nullptr, nullptr, nullptr, nonce) != 1) {
+      throw std::runtime_error("AES-256-GCM nonce set-up failed");
+    }
+    return *slot;
+  }
+
+  Keyring::Key key_;
+  EVP_MAC_CTX* hmac_ = nullptr;
+  EVP_CIPHER_CTX* encrypt_ = nullptr;
+  EVP_CIPHER_CTX* decrypt_ = nullptr;
+};
+
+// The calling thread's contexts for `key`. A process holds a handful of
+// keys; the bound only keeps tests that make many keyrings from growing it.
+KeyedContexts& ContextsFor(const Keyring::Key& key) {
+  constexpr size_t kMaxKeysPerThread = 8;
+  thread_local std::vector<std::unique_ptr<KeyedContexts>> contexts;
+  for (auto& entry : contexts) {
+    if (entry->key() == key) return *entry;
+  }
+  if (contexts.size() >= kMaxKeysPerThread) contexts.clear();
+  contexts.push_back(std::make_unique<KeyedContexts>(key));
+  return *contexts.back();
+}
 
 }  // namespace
 
 std::string HmacSha256Hex(const Keyring::Key& key, std::string_view data) {
+  EVP_MAC_CTX* context = ContextsFor(key).Hmac();
   unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char*>(data.data()), data.size(),
-       digest, &length);
+  size_t length = 0;
+  if (EVP_MAC_update(context,
+                     reinterpret_cast<const unsigned char*>(data.data()),
+                     data.size()) != 1 ||
+      EVP_MAC_final(context, digest, &length, sizeof digest) != 1) {
+    throw std::runtime_error("HMAC-SHA-256 failed");
+  }
   return ToHex(digest, length);
 }
 
@@ -77,12 +163,12 @@ Keyring Keyring::Load(const std::filesystem::path& key_file) {
     const char* env;
     Key* key;
   };
-  for (Slot slot : {Slot{"identity_encryption", "DEPOT_KEY_IDENTITY_ENCRYPTION",
-                         &keyring.encryption_},
-                    Slot{"identity_index", "DEPOT_KEY_IDENTITY_INDEX",
-                         &keyring.index_},
-                    Slot{"subject_pseudonym", "DEPOT_KEY_SUBJECT_PSEUDONYM",
-                         &keyring.pseudonym_}}) {
+  for (Slot slot :
+       {Slot{"identity_encryption", "DEPOT_KEY_IDENTITY_ENCRYPTION",
+             &keyring.encryption_},
+        Slot{"identity_index", "DEPOT_KEY_IDENTITY_INDEX", &keyring.index_},
+        Slot{"subject_pseudonym", "DEPOT_KEY_SUBJECT_PSEUDONYM",
+             &keyring.pseudonym_}}) {
     std::string hex;
     if (const char* env = std::getenv(slot.env); env && *env) {
       hex = env;
@@ -91,7 +177,8 @@ Keyring Keyring::Load(const std::filesystem::path& key_file) {
     } else {
       throw StartupError(
           "key " + std::string(slot.name) + " is missing: set key_file (" +
-          (key_file.empty() ? std::string("none configured") : key_file.string()) +
+          (key_file.empty() ? std::string("none configured")
+                            : key_file.string()) +
           ") or " + slot.env + "; ops/run creates var/keys/depot.keys");
     }
     if (!ParseKey(hex, slot.key)) {
@@ -124,8 +211,8 @@ void Keyring::WriteNewKeyFile(const std::filesystem::path& key_file) {
     Key key = RandomKey();
     text += std::string(name) + " = " + ToHex(key.data(), key.size()) + "\n";
   }
-  bool ok = write(fd, text.data(), text.size()) ==
-            static_cast<ssize_t>(text.size());
+  bool ok =
+      write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
   close(fd);
   if (!ok) throw StartupError("cannot write key file " + key_file.string());
 }
@@ -145,22 +232,19 @@ std::string Keyring::Encrypt(std::string_view plaintext,
   if (RAND_bytes(out, kNonceSize) != 1) {
     throw std::runtime_error("no randomness for a nonce");
   }
-  CipherContext context(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
+  EVP_CIPHER_CTX* context = ContextsFor(encryption_).Encrypt(out);
   int length = 0;
   bool ok =
-      context &&
-      EVP_EncryptInit_ex(context.get(), EVP_aes_256_gcm(), nullptr,
-                         encryption_.data(), out) == 1 &&
-      EVP_EncryptUpdate(context.get(), nullptr, &length,
-                        reinterpret_cast<const unsigned char*>(
-                            associated_data.data()),
-                        static_cast<int>(associated_data.size())) == 1 &&
-      EVP_EncryptUpdate(context.get(), out + kNonceSize, &length,
-                        reinterpret_cast<const unsigned char*>(plaintext.data()),
-                        static_cast<int>(plaintext.size())) == 1 &&
-      EVP_EncryptFinal_ex(context.get(), out + kNonceSize + length, &length) ==
-          1 &&
-      EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_GET_TAG, kTagSize,
+      EVP_EncryptUpdate(
+          context, nullptr, &length,
+          reinterpret_cast<const unsigned char*>(associated_data.data()),
+          static_cast<int>(associated_data.size())) == 1 &&
+      EVP_EncryptUpdate(
+          context, out + kNonceSize, &length,
+          reinterpret_cast<const unsigned char*>(plaintext.data()),
+          static_cast<int>(plaintext.size())) == 1 &&
+      EVP_EncryptFinal_ex(context, out + kNonceSize + length, &length) == 1 &&
+      EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, kTagSize,
                           out + kNonceSize + plaintext.size()) == 1;
   if (!ok) throw std::runtime_error("AES-256-GCM encryption failed");
   return sealed;
@@ -174,27 +258,23 @@ std::string Keyring::Decrypt(std::string_view sealed,
   const auto* in = reinterpret_cast<const unsigned char*>(sealed.data());
   size_t size = sealed.size() - kNonceSize - kTagSize;
   std::string plaintext(size, '\0');
-  CipherContext context(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
+  EVP_CIPHER_CTX* context = ContextsFor(encryption_).Decrypt(in);
   int length = 0;
   std::array<unsigned char, kTagSize> tag{};
   std::copy(in + kNonceSize + size, in + sealed.size(), tag.begin());
   bool ok =
-      context &&
-      EVP_DecryptInit_ex(context.get(), EVP_aes_256_gcm(), nullptr,
-                         encryption_.data(), in) == 1 &&
-      EVP_DecryptUpdate(context.get(), nullptr, &length,
-                        reinterpret_cast<const unsigned char*>(
-                            associated_data.data()),
-                        static_cast<int>(associated_data.size())) == 1 &&
-      EVP_DecryptUpdate(context.get(),
-                        reinterpret_cast<unsigned char*>(plaintext.data()),
-                        &length, in + kNonceSize, static_cast<int>(size)) == 1 &&
-      EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_SET_TAG, kTagSize,
+      EVP_DecryptUpdate(
+          context, nullptr, &length,
+          reinterpret_cast<const unsigned char*>(associated_data.data()),
+          static_cast<int>(associated_data.size())) == 1 &&
+      EVP_DecryptUpdate(
+          context, reinterpret_cast<unsigned char*>(plaintext.data()), &length,
+          in + kNonceSize, static_cast<int>(size)) == 1 &&
+      EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_TAG, kTagSize,
                           tag.data()) == 1 &&
-      EVP_DecryptFinal_ex(context.get(),
-                          reinterpret_cast<unsigned char*>(plaintext.data()) +
-                              length,
-                          &length) == 1;
+      EVP_DecryptFinal_ex(
+          context, reinterpret_cast<unsigned char*>(plaintext.data()) + length,
+          &length) == 1;
   if (!ok) {
     throw Error(ErrorCode::kInternal,
                 "encrypted field failed authentication (altered, or another "

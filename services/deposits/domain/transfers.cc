@@ -10,11 +10,11 @@
 namespace depot::deposits {
 
 Deposit Transfers::LoadForTransfer(DepositTransaction& tx, const Caller& caller,
-                                   int64_t deposit_id) {
+                                   int64_t deposit_id, bool lock) {
   if (deposit_id <= 0) {
     throw InvalidArgument("the first message must name the deposit_id");
   }
-  auto deposit = tx.FindDeposit(deposit_id, true);
+  auto deposit = tx.FindDeposit(deposit_id, lock);
   if (!deposit) {
     throw NotFound("no deposit " + std::to_string(deposit_id) +
                    "; create it first");
@@ -32,7 +32,7 @@ Deposit Transfers::LoadForTransfer(DepositTransaction& tx, const Caller& caller,
 Deposit Transfers::Begin(const Caller& caller, int64_t deposit_id) {
   Deposit deposit;
   context_.store.Run([&](DepositTransaction& tx) {
-    deposit = LoadForTransfer(tx, caller, deposit_id);
+    deposit = LoadForTransfer(tx, caller, deposit_id, true);
     if (deposit.state == DepositState::kOpen) {
       tx.SetDepositState(deposit.id, DepositState::kTransferring, "");
       deposit.state = DepositState::kTransferring;
@@ -58,8 +58,10 @@ BatchResult Transfers::StoreBatch(const Caller& caller, int64_t deposit_id,
   // core and take turns only for the writes.
   Deposit deposit;
   std::set<std::string> excepted;
+  // This first look takes no lock: a row lock would make the read-only
+  // transaction write WAL and wait for a flush at commit.
   context_.store.Run([&](DepositTransaction& tx) {
-    deposit = LoadForTransfer(tx, caller, deposit_id);
+    deposit = LoadForTransfer(tx, caller, deposit_id, false);
     auto found = tx.ExceptionsAmong(deposit_id, source_ids);
     excepted = std::set<std::string>(found.begin(), found.end());
   });
@@ -82,14 +84,18 @@ BatchResult Transfers::StoreBatch(const Caller& caller, int64_t deposit_id,
   }
 
   BatchResult result;
-  AuditEvent audit{caller.identity, caller.RoleLabel(), "record.deposit",
-                   "deposit/" + std::to_string(deposit_id), "", ""};
+  AuditEvent audit{caller.identity,
+                   caller.RoleLabel(),
+                   "record.deposit",
+                   "deposit/" + std::to_string(deposit_id),
+                   "",
+                   ""};
   context_.store.Run([&](DepositTransaction& tx) {
     // Locked again: the deposit may have been closed or cancelled meanwhile.
-    Deposit current = LoadForTransfer(tx, caller, deposit_id);
-    result.outcome = tx.StoreBatch(
-        deposit_id, accepted, rejected,
-        std::max(next_position, current.next_position), audit);
+    Deposit current = LoadForTransfer(tx, caller, deposit_id, true);
+    result.outcome =
+        tx.StoreBatch(deposit_id, accepted, rejected,
+                      std::max(next_position, current.next_position), audit);
   });
   result.rejections = std::move(rejected);
   result.next_position = next_position;

@@ -33,8 +33,10 @@ class Transfers {
   Deposit Progress(const Caller& caller, int64_t deposit_id);
 
  private:
+  /// The deposit, checked to take records; `lock` holds its row until the
+  /// transaction ends, which every writer of records into it must do.
   Deposit LoadForTransfer(DepositTransaction& tx, const Caller& caller,
-                          int64_t deposit_id);
+                          int64_t deposit_id, bool lock);
 
   DepositContext& context_;
 };
