@@ -8,6 +8,7 @@
 
 #include "clients/cli/deposit_names.h"
 #include "clients/cli/exit_codes.h"
+#include "clients/cli/offline_verify.h"
 #include "clients/cli/readingroom_commands.h"
 #include "clients/cli/readingroom_output.h"
 #include "services/common/sha256.h"
@@ -356,23 +357,15 @@ void AddDeclarationCommands(CLI::App& app, const ConnectionOptions& options,
       "the server by id, or offline from an exported file. Exit code 3 when "
       "it is not valid");
   verify->add_option("DECLARATION_ID", verify_args->id, "the declaration's id");
-  auto* offline = verify->add_option(
-      "--offline", verify_args->offline_file,
+  AddOfflineVerifyOptions(
+      verify, &verify_args->offline_file, &verify_args->public_key_file,
       "verify FILE (written by depot declaration show ID --json) without a "
-      "server");
-  auto* key = verify->add_option(
-      "--public-key", verify_args->public_key_file,
+      "server",
       "the seal's public key (PEM, from depot declaration export-key)");
-  offline->needs(key);
-  key->needs(offline);
   verify->callback([verify_args, &options, action] {
-    if (!verify_args->offline_file.empty()) {
-      // Needs no server, nor a client certificate: done here, before main
-      // would connect.
-      int code = VerifyOffline(*verify_args, options.json);
-      std::cout.flush();
-      std::exit(code);
-    }
+    VerifyOfflineIfAsked(verify_args->offline_file, [&] {
+      return VerifyOffline(*verify_args, options.json);
+    });
     *action = [verify_args, &options](const Connection& connection) {
       if (verify_args->id <= 0) {
         return LocalFailure(kExitBadInput,

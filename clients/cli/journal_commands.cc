@@ -3,6 +3,7 @@
 #include <google/protobuf/util/json_util.h>
 
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -263,8 +264,43 @@ struct AddArgs {
   std::vector<std::string> internal_recipients;
   std::vector<std::string> documents;
   std::vector<std::string> applications;
+  // NAME=VALUE: the identity of the correspondent of that name (issue 7).
+  std::vector<std::string> birth_dates;
+  std::vector<std::string> national_ids;
   ScreeningArgs screening;
 };
+
+// "NAME=VALUE" split at the last '=' (names do not hold one; values never).
+std::pair<std::string, std::string> SplitAssignment(const std::string& text) {
+  size_t at = text.rfind('=');
+  return {text.substr(0, at), text.substr(at + 1)};
+}
+
+// Puts each NAME=VALUE of `given` on the correspondents named NAME; a name
+// that is not among them is an error (a typo would silently drop the
+// identity otherwise).
+grpc::Status ApplyIdentity(
+    const std::vector<std::string>& given, const char* option,
+    v1::RecordEntryRequest* request,
+    const std::function<void(v1::Correspondent&, const std::string&)>& set) {
+  for (const std::string& text : given) {
+    auto [name, value] = SplitAssignment(text);
+    bool found = false;
+    for (v1::Correspondent& c : *request->mutable_correspondents()) {
+      if (c.name() == name) {
+        set(c, value);
+        found = true;
+      }
+    }
+    if (!found) {
+      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                          std::string(option) +
+                              ": NAME must be given exactly as in --sender, "
+                              "--recipient, --copy or --internal-*");
+    }
+  }
+  return grpc::Status::OK;
+}
 
 struct ReleaseArgs {
   std::string case_number;
@@ -431,6 +467,24 @@ void AddEntryCommand(CLI::App* group, const ConnectionOptions& options,
                   "an application document FILE (application, CV, "
                   "certificates): disposed of after the retention period "
                   "(repeatable)");
+  auto assignment = CLI::Validator(
+      [](std::string& text) {
+        size_t at = text.rfind('=');
+        return at == std::string::npos || at == 0 || at + 1 == text.size()
+                   ? std::string("expected NAME=VALUE")
+                   : std::string();
+      },
+      "NAME=VALUE");
+  add->add_option("--birth-date", args->birth_dates,
+                  "NAME=YYYY-MM-DD: the birth date of the correspondent NAME, "
+                  "so that the person's access request finds the entry "
+                  "(stored encrypted, never public; repeatable)")
+      ->check(assignment);
+  add->add_option("--national-id", args->national_ids,
+                  "NAME=NUMBER: the national identity number of the "
+                  "correspondent NAME (stored encrypted, never public or "
+                  "shown again; repeatable)")
+      ->check(assignment);
   args->screening.AddTo(add);
   add->callback([args, &options, action] {
     *action = [args, &options](const Connection& connection) {
@@ -463,6 +517,19 @@ void AddEntryCommand(CLI::App* group, const ConnectionOptions& options,
                   v1::PARTY_ROLE_OTHER);
       add_parties(args->internal_recipients, v1::CORRESPONDENT_KIND_RECIPIENT,
                   v1::PARTY_ROLE_OTHER);
+      grpc::Status identity =
+          ApplyIdentity(args->birth_dates, "--birth-date", &request,
+                        [](v1::Correspondent& c, const std::string& v) {
+                          c.set_birth_date(v);
+                        });
+      if (identity.ok()) {
+        identity =
+            ApplyIdentity(args->national_ids, "--national-id", &request,
+                          [](v1::Correspondent& c, const std::string& v) {
+                            c.set_national_id(v);
+                          });
+      }
+      if (!identity.ok()) return ReportFailure(identity);
       auto add_documents = [&](const std::vector<std::string>& paths,
                                v1::DocumentRole role) {
         for (const auto& path : paths) {

@@ -49,6 +49,23 @@ constexpr Setting kSettings[] = {
     {"deposits_address", "--deposits-address", "DEPOT_DEPOSITS_ADDRESS",
      "DepositService host:port for the reading room (default: listen)",
      false},
+    // PrivacyService (issue 7 part B).
+    {"readingroom_address", "--readingroom-address",
+     "DEPOT_READINGROOM_ADDRESS",
+     "ReadingRoomService host:port for PrivacyService (default: "
+     "deposits_address)",
+     false},
+    {"journal_address", "--journal-address", "DEPOT_JOURNAL_ADDRESS",
+     "JournalService host:port for PrivacyService (default: "
+     "deposits_address)",
+     false},
+    {"access_request_retention_months", "--access-request-retention-months",
+     "DEPOT_ACCESS_REQUEST_RETENTION_MONTHS",
+     "months after closing that an access request is deleted (default 36)",
+     false},
+    {"retention_daily_at", "--retention-daily-at", "DEPOT_RETENTION_DAILY_AT",
+     "HH:MM local time of the daily retention run, or off (default 03:15)",
+     false},
     {"service_tls_cert", "--service-tls-cert", "DEPOT_SERVICE_TLS_CERT",
      "client certificate (CN service) for calls to other depot services "
      "(default: service.crt next to tls_ca)",
@@ -67,6 +84,29 @@ constexpr Setting kSettings[] = {
     {"declaration_validity_years", "--declaration-validity-years",
      "DEPOT_DECLARATION_VALIDITY_YEARS",
      "default validity of a confidentiality declaration (default 3)", false},
+    // Issue 7 part A.
+    {"audit_key_file", "--audit-key-file", "DEPOT_AUDIT_KEY_FILE",
+     "Ed25519 key signing audit tree heads, made if missing (default: "
+     "audit-signing.key next to key_file)",
+     true},
+    // Issue 7 part C.
+    {"subject_key_dir", "--subject-key-dir", "DEPOT_SUBJECT_KEY_DIR",
+     "directory of per-person encryption keys for crypto-shredding, kept "
+     "outside the database (default: subject-keys next to key_file)",
+     true},
+    {"retention_visits_months", "--retention-visits-months",
+     "DEPOT_RETENTION_VISITS_MONTHS",
+     "months after check-out that a reading-room visit is deleted "
+     "(default 12)",
+     false},
+    {"retention_loans_months", "--retention-loans-months",
+     "DEPOT_RETENTION_LOANS_MONTHS",
+     "months after the return that a loan is deleted (default 60)", false},
+    {"retention_declarations_months", "--retention-declarations-months",
+     "DEPOT_RETENTION_DECLARATIONS_MONTHS",
+     "months after expiry or revocation that a confidentiality declaration "
+     "is deleted (default 12)",
+     false},
     {"log_level", "--log-level", "DEPOT_LOG_LEVEL",
      "trace, debug, info, warn or error", false},
     {"shutdown_grace_ms", "--shutdown-grace-ms", "DEPOT_SHUTDOWN_GRACE_MS",
@@ -175,12 +215,29 @@ std::optional<ServerConfig> LoadServerConfig(int argc, char** argv,
     if (key == "key_file") config.key_file = *v;
     if (key == "eligibility_years") config.eligibility_years = *v;
     if (key == "deposits_address") config.deposits_address = *v;
+    if (key == "readingroom_address") config.readingroom_address = *v;
+    if (key == "journal_address") config.journal_address = *v;
+    if (key == "access_request_retention_months") {
+      config.access_request_retention_months = ParseInt(key, *v, 1);
+    }
+    if (key == "retention_daily_at") config.retention_daily_at = *v;
     if (key == "service_tls_cert") config.service_tls_cert = *v;
     if (key == "service_tls_key") config.service_tls_key = *v;
     if (key == "seal_key_file") config.seal_key_file = *v;
     if (key == "reading_room_closes") config.reading_room_closes = *v;
     if (key == "declaration_validity_years") {
       config.declaration_validity_years = ParseInt(key, *v, 1);
+    }
+    if (key == "subject_key_dir") config.subject_key_dir = *v;
+    if (key == "audit_key_file") config.audit_key_file = *v;  // issue 7 A
+    if (key == "retention_visits_months") {
+      config.retention_visits_months = ParseInt(key, *v, 1);
+    }
+    if (key == "retention_loans_months") {
+      config.retention_loans_months = ParseInt(key, *v, 1);
+    }
+    if (key == "retention_declarations_months") {
+      config.retention_declarations_months = ParseInt(key, *v, 1);
     }
     if (key == "log_level") config.log_level = *v;
     if (key == "shutdown_grace_ms") {
@@ -206,6 +263,15 @@ std::optional<ServerConfig> LoadServerConfig(int argc, char** argv,
     if (config.service_tls_key.empty()) {
       config.service_tls_key = pki / "service.key";
     }
+  }
+  if (config.subject_key_dir.empty() && !config.key_file.empty()) {
+    config.subject_key_dir = config.key_file.parent_path() / "subject-keys";
+  }
+  if (config.audit_key_file.empty()) {  // issue 7 part A
+    config.audit_key_file =
+        config.key_file.empty()
+            ? std::filesystem::path(home) / "audit-signing.key"
+            : config.key_file.parent_path() / "audit-signing.key";
   }
   if (config.seal_key_file.empty() && !config.key_file.empty()) {
     config.seal_key_file =

@@ -26,6 +26,16 @@ struct ServerConfig {
   /// DepositService, for services that call it (the reading room); default:
   /// this server's own listen address (depotd hosts DepositService).
   std::string deposits_address;
+  /// PrivacyService (issue 7 part B): ReadingRoomService and JournalService
+  /// for rights requests; default: deposits_address (this server in
+  /// depotd).
+  std::string readingroom_address;
+  std::string journal_address;
+  /// Months after closing that an access request is deleted by retention.
+  int access_request_retention_months = 36;
+  /// HH:MM local time of the daily retention run inside the server, or
+  /// "off".
+  std::string retention_daily_at = "03:15";
   /// Client certificate (common name `service`) for calls to other depot
   /// services; default service.crt/service.key in tls_ca's directory.
   std::filesystem::path service_tls_cert;
@@ -37,6 +47,20 @@ struct ServerConfig {
   std::string reading_room_closes = "15:30";
   /// How long a confidentiality declaration is valid by default.
   int declaration_validity_years = 3;
+  // Issue 7 part C: crypto-shredding keys and reading-room retention.
+  /// Directory of per-person keys (one 0600 file each), outside the
+  /// database; default subject-keys next to key_file. Back it up apart.
+  std::filesystem::path subject_key_dir;
+  /// Months after which retention deletes closed visits, returned loans and
+  /// ended (expired or revoked) confidentiality declarations.
+  int retention_visits_months = 12;
+  int retention_loans_months = 60;
+  int retention_declarations_months = 12;
+  // Issue 7 part A.
+  /// Ed25519 key signing audit tree heads (made at first start, mode
+  /// 0600); default audit-signing.key next to key_file ($DEPOT_HOME
+  /// without one).
+  std::filesystem::path audit_key_file;
   bool insecure_dev = false;
   std::string log_level = "info";
   int shutdown_grace_ms = 4000;

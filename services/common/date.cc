@@ -1,6 +1,7 @@
 #include "services/common/date.h"
 
 #include <cstdio>
+#include <ctime>
 
 namespace depot {
 
@@ -33,6 +34,15 @@ std::string FormatDate(Date date) {
 
 Date DateOf(std::chrono::system_clock::time_point time) {
   return Date{std::chrono::floor<std::chrono::days>(time)};
+}
+
+Date LocalDay(std::chrono::system_clock::time_point time) {
+  std::time_t seconds = std::chrono::system_clock::to_time_t(time);
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  return Date{std::chrono::year(local.tm_year + 1900),
+              std::chrono::month(static_cast<unsigned>(local.tm_mon + 1)),
+              std::chrono::day(static_cast<unsigned>(local.tm_mday))};
 }
 
 Date AddYears(Date date, int years) {

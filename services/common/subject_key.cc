@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "services/common/crypto/keyring.h"
+
 namespace depot {
 
 std::string FoldName(std::string_view name) {
@@ -45,6 +47,11 @@ std::string SubjectKeyFromNameAndBirthDate(std::string_view name,
 
 std::string SubjectKeyFromName(std::string_view name) {
   return "n:" + FoldName(name);
+}
+
+std::string PersonIndex(const Keyring& keyring, std::string_view name,
+                        std::string_view birth_date) {
+  return keyring.BlindIndex(SubjectKeyFromNameAndBirthDate(name, birth_date));
 }
 
 }  // namespace depot

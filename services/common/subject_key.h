@@ -5,6 +5,8 @@
 
 namespace depot {
 
+class Keyring;
+
 /// Canonical text that identifies a data subject, the input of
 /// Keyring::Pseudonym. Every service derives it the same way, so that the
 /// audit events about one person carry one pseudonym across services.
@@ -19,5 +21,12 @@ std::string SubjectKeyFromName(std::string_view name);
 
 /// The folded form of a name used in subject keys and name searches.
 std::string FoldName(std::string_view name);
+
+/// The keyed index of a person by name and birth date
+/// (Keyring::BlindIndex of SubjectKeyFromNameAndBirthDate). Deposited
+/// records, reading-room visitors and journal correspondents store the
+/// same index, so one subject access request finds a person in all three.
+std::string PersonIndex(const Keyring& keyring, std::string_view name,
+                        std::string_view birth_date);
 
 }  // namespace depot

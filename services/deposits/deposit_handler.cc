@@ -1,6 +1,7 @@
 #include "services/deposits/deposit_handler.h"
 
 #include "services/common/error.h"
+#include "services/common/subject_proto.h"
 #include "services/common/time_format.h"
 
 namespace depot::deposits {
@@ -94,6 +95,32 @@ RecordInput FromProto(const v1::RecordData& r) {
 
 constexpr int kSummaryRejections = 1000;
 
+void ToProto(const RecordView& r, const CategoryRules& rules,
+             v1::RecordSummary* out) {
+  out->set_record_id(r.record_id);
+  out->set_deposit_id(r.deposit_id);
+  out->set_organization_number(r.organisation_number);
+  out->set_category(static_cast<v1::RegisterCategory>(r.category));
+  out->set_special_category(rules.For(r.category).special_category);
+  out->set_source_record_id(r.source_record_id);
+  out->set_person_name(r.person_name);
+  out->set_national_id(r.national_id);
+  out->set_birth_date(r.birth_date);
+  out->set_opened_date(r.opened_date);
+  out->set_last_contact_date(r.last_contact_date);
+  out->set_death_year(r.death_year);
+  out->set_box(r.box);
+  out->set_shelf(r.shelf);
+  for (const DigitalDocument& d : r.documents) {
+    auto* doc = out->add_documents();
+    doc->set_file_name(d.file_name);
+    doc->set_size_bytes(d.size_bytes);
+    doc->set_sha256(d.sha256);
+  }
+  out->set_exception_reason(r.exception_reason);
+  out->set_noark_metadata(r.noark_metadata);
+}
+
 }  // namespace
 
 DepositHandler::DepositHandler(DepositContext& context,
@@ -104,7 +131,9 @@ DepositHandler::DepositHandler(DepositContext& context,
       deposits_(context),
       transfers_(context),
       search_(context),
-      export_(context) {}
+      export_(context),
+      correction_(context),
+      subject_records_(context) {}
 
 grpc::Status DepositHandler::RegisterDepositor(
     grpc::ServerContext* context, const v1::RegisterDepositorRequest* request,
@@ -299,29 +328,7 @@ grpc::Status DepositHandler::SearchRecords(
                  static_cast<int>(request->category()), request->deposit_id(),
                  request->box(), request->page_size(), request->page_token()});
     for (const RecordView& r : page.records) {
-      auto* out = response->add_records();
-      out->set_record_id(r.record_id);
-      out->set_deposit_id(r.deposit_id);
-      out->set_organization_number(r.organisation_number);
-      out->set_category(static_cast<v1::RegisterCategory>(r.category));
-      out->set_special_category(context_.rules.For(r.category).special_category);
-      out->set_source_record_id(r.source_record_id);
-      out->set_person_name(r.person_name);
-      out->set_national_id(r.national_id);
-      out->set_birth_date(r.birth_date);
-      out->set_opened_date(r.opened_date);
-      out->set_last_contact_date(r.last_contact_date);
-      out->set_death_year(r.death_year);
-      out->set_box(r.box);
-      out->set_shelf(r.shelf);
-      for (const DigitalDocument& d : r.documents) {
-        auto* doc = out->add_documents();
-        doc->set_file_name(d.file_name);
-        doc->set_size_bytes(d.size_bytes);
-        doc->set_sha256(d.sha256);
-      }
-      out->set_exception_reason(r.exception_reason);
-      out->set_noark_metadata(r.noark_metadata);
+      ToProto(r, context_.rules, response->add_records());
     }
     response->set_next_page_token(page.next_page_token);
   });
@@ -360,6 +367,37 @@ grpc::Status DepositHandler::ExportNoark5(
                      }
                    });
   });
+}
+
+grpc::Status DepositHandler::CorrectRecord(
+    grpc::ServerContext* context, const v1::CorrectRecordRequest* request,
+    v1::RecordSummary* response) {
+  return gate_.Serve(context, "CorrectRecord", request, [&](const Caller& caller) {
+    RecordView r = correction_.Correct(
+        caller, {request->record_id(), request->person_name(),
+                 request->national_id(), request->birth_date(),
+                 request->opened_date(), request->last_contact_date(),
+                 request->death_year(), request->reason()});
+    ToProto(r, context_.rules, response);
+  });
+}
+
+grpc::Status DepositHandler::SubjectData(grpc::ServerContext* context,
+                                         const v1::SubjectQuery* request,
+                                         v1::SubjectDataResponse* response) {
+  return gate_.Serve(context, "SubjectData", request, [&](const Caller& caller) {
+    depot::ToProto(subject_records_.Data(caller, depot::FromProto(*request)), response);
+  });
+}
+
+grpc::Status DepositHandler::EraseSubjectData(
+    grpc::ServerContext* context, const v1::SubjectQuery* request,
+    v1::EraseSubjectDataResponse* response) {
+  return gate_.Serve(context, "EraseSubjectData", request,
+                     [&](const Caller& caller) {
+                       depot::ToProto(subject_records_.Erase(caller, depot::FromProto(*request)),
+                               response);
+                     });
 }
 
 }  // namespace depot::deposits

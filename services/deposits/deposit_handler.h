@@ -5,7 +5,9 @@
 #include "services/deposits/domain/deposits.h"
 #include "services/deposits/domain/depositors.h"
 #include "services/deposits/domain/noark_export.h"
+#include "services/deposits/domain/record_correction.h"
 #include "services/deposits/domain/record_search.h"
+#include "services/deposits/domain/subject_records.h"
 #include "services/deposits/domain/transfers.h"
 
 namespace depot::deposits {
@@ -66,6 +68,15 @@ class DepositHandler final : public depot::v1::DepositService::Service {
   grpc::Status ExportNoark5(
       grpc::ServerContext* context, const v1::ExportNoark5Request* request,
       grpc::ServerWriter<v1::ExportChunk>* writer) override;
+  grpc::Status CorrectRecord(grpc::ServerContext* context,
+                             const v1::CorrectRecordRequest* request,
+                             v1::RecordSummary* response) override;
+  grpc::Status SubjectData(grpc::ServerContext* context,
+                           const v1::SubjectQuery* request,
+                           v1::SubjectDataResponse* response) override;
+  grpc::Status EraseSubjectData(grpc::ServerContext* context,
+                                const v1::SubjectQuery* request,
+                                v1::EraseSubjectDataResponse* response) override;
 
  private:
   RpcGate gate_;
@@ -75,6 +86,8 @@ class DepositHandler final : public depot::v1::DepositService::Service {
   Transfers transfers_;
   RecordSearch search_;
   NoarkExport export_;
+  RecordCorrection correction_;
+  SubjectRecords subject_records_;
 };
 
 }  // namespace depot::deposits

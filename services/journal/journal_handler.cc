@@ -1,6 +1,7 @@
 #include "services/journal/journal_handler.h"
 
 #include "services/common/error.h"
+#include "services/common/subject_proto.h"
 #include "services/common/time_format.h"
 #include "services/journal/domain/codes.h"
 
@@ -206,6 +207,9 @@ void ToProto(const EntryDetails& details, v1::JournalEntry* out) {
       pc->set_name_screened(true);
       ToProto(*details.name_screening[i], pc->mutable_effective_screening());
     }
+    if (i < details.birth_dates.size()) {
+      pc->set_birth_date(details.birth_dates[i]);
+    }
   }
   for (const Document& d : e.documents) {
     v1::Document* pd = out->add_documents();
@@ -291,7 +295,8 @@ JournalHandler::JournalHandler(JournalStore& store, CallerResolver& resolver,
     : gate_(v1::JournalService::service_full_name(), resolver),
       journal_(store, keyring, clock),
       public_(store, keyring, clock),
-      disposal_(store, keyring, clock) {}
+      disposal_(store, keyring, clock),
+      subject_entries_(store, keyring, clock) {}
 
 grpc::Status JournalHandler::CreateCase(grpc::ServerContext* context,
                                         const v1::CreateCaseRequest* request,
@@ -335,9 +340,9 @@ grpc::Status JournalHandler::RecordEntry(grpc::ServerContext* context,
         entry.journal_date = request->journal_date();
         entry.screening = FromProto(request->screening());
         for (const v1::Correspondent& c : request->correspondents()) {
-          entry.correspondents.push_back({c.name(), FromProto(c.kind()),
-                                          FromProto(c.role()),
-                                          FromProto(c.screening())});
+          entry.correspondents.push_back(
+              {c.name(), FromProto(c.kind()), FromProto(c.role()),
+               FromProto(c.screening()), c.birth_date(), c.national_id()});
         }
         for (const v1::Document& d : request->documents()) {
           NewDocument document;
@@ -474,6 +479,28 @@ grpc::Status JournalHandler::UpdateJournalSettings(
             journal_.UpdateSettings(caller, request->archive_creator_id(),
                                     request->archive_creator_name(),
                                     request->application_retention_months()),
+            response);
+      });
+}
+
+grpc::Status JournalHandler::SubjectData(grpc::ServerContext* context,
+                                         const v1::SubjectQuery* request,
+                                         v1::SubjectDataResponse* response) {
+  return gate_.Serve(
+      context, "SubjectData", request, [&](const Caller& caller) {
+        depot::ToProto(
+            subject_entries_.Data(caller, depot::FromProto(*request)),
+            response);
+      });
+}
+
+grpc::Status JournalHandler::EraseSubjectData(
+    grpc::ServerContext* context, const v1::SubjectQuery* request,
+    v1::EraseSubjectDataResponse* response) {
+  return gate_.Serve(
+      context, "EraseSubjectData", request, [&](const Caller& caller) {
+        depot::ToProto(
+            subject_entries_.Erase(caller, depot::FromProto(*request)),
             response);
       });
 }

@@ -5,6 +5,7 @@
 #include "services/journal/domain/disposal.h"
 #include "services/journal/domain/journal.h"
 #include "services/journal/domain/public_journal.h"
+#include "services/journal/domain/subject_entries.h"
 
 namespace depot::journal {
 
@@ -56,11 +57,19 @@ class JournalHandler final : public depot::v1::JournalService::Service {
       const v1::UpdateJournalSettingsRequest* request,
       v1::JournalSettings* response) override;
 
+  grpc::Status SubjectData(grpc::ServerContext* context,
+                           const v1::SubjectQuery* request,
+                           v1::SubjectDataResponse* response) override;
+  grpc::Status EraseSubjectData(grpc::ServerContext* context,
+                                const v1::SubjectQuery* request,
+                                v1::EraseSubjectDataResponse* response) override;
+
  private:
   RpcGate gate_;
   Journal journal_;
   depot::journal::PublicJournal public_;
   Disposal disposal_;
+  SubjectEntries subject_entries_;
 };
 
 }  // namespace depot::journal

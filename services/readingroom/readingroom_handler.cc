@@ -1,5 +1,6 @@
 #include "services/readingroom/readingroom_handler.h"
 
+#include "services/common/subject_proto.h"
 #include "services/common/time_format.h"
 #include "services/readingroom/readingroom_proto.h"
 
@@ -21,7 +22,10 @@ ReadingRoomHandler::ReadingRoomHandler(const ReadingRoomDeps& deps,
       loans_(deps.store, deps.catalog, deps.seal_key.verifier(), deps.clock,
              deps.settings),
       copies_(deps.store, deps.clock),
-      lending_log_(deps.store, deps.catalog) {}
+      lending_log_(deps.store, deps.catalog),
+      subject_visitors_(deps.store, deps.keyring, deps.subject_keys,
+                        deps.clock),
+      retention_(deps.store, deps.subject_keys, deps.clock, deps.settings) {}
 
 grpc::Status ReadingRoomHandler::RegisterVisitor(
     grpc::ServerContext* context, const v1::RegisterVisitorRequest* request,
@@ -29,7 +33,8 @@ grpc::Status ReadingRoomHandler::RegisterVisitor(
   return gate_.Serve(
       context, "RegisterVisitor", request, [&](const Caller& caller) {
         NewVisitor visitor{request->name(), request->contact(),
-                           FromProto(request->id_document_kind())};
+                           FromProto(request->id_document_kind()),
+                           request->birth_date(), request->national_id()};
         ToProto(visitors_.Register(caller, visitor), response);
       });
 }
@@ -67,6 +72,12 @@ grpc::Status ReadingRoomHandler::CorrectVisitor(
           correction.contact = request->contact();
         correction.id_document_kind = FromProto(request->id_document_kind());
         correction.reason = request->reason();
+        if (!request->birth_date().empty()) {
+          correction.birth_date = request->birth_date();
+        }
+        if (!request->national_id().empty()) {
+          correction.national_id = request->national_id();
+        }
         ToProto(visitors_.Correct(caller, correction), response);
       });
 }
@@ -299,6 +310,44 @@ grpc::Status ReadingRoomHandler::VisitorLendingLog(
         }
         for (const Loan& loan : history.loans) {
           ToProto(loan, response->add_loans());
+        }
+      });
+}
+
+grpc::Status ReadingRoomHandler::SubjectData(
+    grpc::ServerContext* context, const v1::SubjectQuery* request,
+    v1::SubjectDataResponse* response) {
+  return gate_.Serve(context, "SubjectData", request, [&](const Caller& caller) {
+    depot::ToProto(subject_visitors_.Data(caller, depot::FromProto(*request)),
+                   response);
+  });
+}
+
+grpc::Status ReadingRoomHandler::EraseSubjectData(
+    grpc::ServerContext* context, const v1::SubjectQuery* request,
+    v1::EraseSubjectDataResponse* response) {
+  return gate_.Serve(
+      context, "EraseSubjectData", request, [&](const Caller& caller) {
+        depot::ToProto(
+            subject_visitors_.Erase(caller, depot::FromProto(*request)),
+            response);
+      });
+}
+
+grpc::Status ReadingRoomHandler::ApplyRetention(
+    grpc::ServerContext* context, const v1::RetentionRequest* request,
+    v1::RetentionReport* response) {
+  return gate_.Serve(
+      context, "ApplyRetention", request, [&](const Caller& caller) {
+        RetentionResult result = retention_.Apply(caller, request->dry_run());
+        response->set_dry_run(result.dry_run);
+        for (const RetentionCount& count : result.counts) {
+          auto* out = response->add_counts();
+          out->set_service("readingroom");
+          out->set_kind(count.kind);
+          out->set_count(count.count);
+          out->set_cutoff(FormatRfc3339(count.cutoff));
+          out->set_period(count.period);
         }
       });
 }

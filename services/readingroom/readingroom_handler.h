@@ -7,6 +7,8 @@
 #include "services/readingroom/domain/declarations.h"
 #include "services/readingroom/domain/lending_log.h"
 #include "services/readingroom/domain/loans.h"
+#include "services/readingroom/domain/retention.h"
+#include "services/readingroom/domain/subject_visitors.h"
 #include "services/readingroom/domain/visitors.h"
 
 namespace depot::readingroom {
@@ -19,6 +21,8 @@ struct ReadingRoomDeps {
   const Keyring& keyring;
   const Clock& clock;
   const Settings& settings;
+  /// Subject key store (issue 7): per-visitor keys for crypto-shredding.
+  SubjectKeyStore* subject_keys{};
 };
 
 /// ReadingRoomService over gRPC: translates between proto and domain types.
@@ -108,6 +112,16 @@ class ReadingRoomHandler final : public v1::ReadingRoomService::Service {
       grpc::ServerContext* context, const v1::VisitorLendingLogRequest* request,
       v1::VisitorLendingLogResponse* response) override;
 
+  grpc::Status SubjectData(grpc::ServerContext* context,
+                           const v1::SubjectQuery* request,
+                           v1::SubjectDataResponse* response) override;
+  grpc::Status EraseSubjectData(grpc::ServerContext* context,
+                                const v1::SubjectQuery* request,
+                                v1::EraseSubjectDataResponse* response) override;
+  grpc::Status ApplyRetention(grpc::ServerContext* context,
+                              const v1::RetentionRequest* request,
+                              v1::RetentionReport* response) override;
+
  private:
   RpcGate gate_;
   Visitors visitors_;
@@ -115,6 +129,8 @@ class ReadingRoomHandler final : public v1::ReadingRoomService::Service {
   Loans loans_;
   CopyAgreements copies_;
   LendingLog lending_log_;
+  SubjectVisitors subject_visitors_;
+  Retention retention_;
 };
 
 }  // namespace depot::readingroom

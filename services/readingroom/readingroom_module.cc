@@ -21,6 +21,9 @@ Settings SettingsFrom(const ServerConfig& config) {
   }
   settings.closing_minutes = *closes;
   settings.declaration_validity_years = config.declaration_validity_years;
+  settings.visit_retention_months = config.retention_visits_months;
+  settings.loan_retention_months = config.retention_loans_months;
+  settings.declaration_retention_months = config.retention_declarations_months;
   return settings;
 }
 
@@ -48,16 +51,26 @@ std::shared_ptr<grpc::Channel> DepositsChannel(const ServerConfig& config) {
                                    arguments);
 }
 
+// The per-visitor key store (crypto-shredding). Without a configured
+// directory (no key_file either: tests with keys from the environment)
+// visitors are sealed with the keyring alone.
+std::unique_ptr<SubjectKeyStore> SubjectKeysFrom(const ServerConfig& config) {
+  if (config.subject_key_dir.empty()) return nullptr;
+  return std::make_unique<SubjectKeyStore>(config.subject_key_dir);
+}
+
 class ReadingRoomModule : public ServiceModule {
  public:
   explicit ReadingRoomModule(DaemonContext& context)
       : settings_(SettingsFrom(context.config)),
         seal_key_(SealKey::LoadOrCreate(context.config.seal_key_file)),
-        store_(context.pool, context.keyring),
+        subject_keys_(SubjectKeysFrom(context.config)),
+        store_(context.pool, context.keyring, subject_keys_.get()),
         catalog_([&config = context.config] { return DepositsChannel(config); },
                  context.config.insecure_dev ? "service" : ""),
         handler_(
-            {store_, catalog_, *seal_key_, context.keyring, clock_, settings_},
+            {store_, catalog_, *seal_key_, context.keyring, clock_, settings_,
+             subject_keys_.get()},
             context.resolver) {}
 
   grpc::Service* service() override { return &handler_; }
@@ -70,6 +83,7 @@ class ReadingRoomModule : public ServiceModule {
   Settings settings_;
   SystemClock clock_;
   std::unique_ptr<SealKey> seal_key_;
+  std::unique_ptr<SubjectKeyStore> subject_keys_;
   storage::PgReadingRoomStore store_;
   GrpcItemCatalog catalog_;
   ReadingRoomHandler handler_;

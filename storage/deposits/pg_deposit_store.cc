@@ -6,6 +6,7 @@
 #include "services/common/date.h"
 #include "services/common/error.h"
 #include "storage/audit_writer.h"
+#include "storage/subject_audit.h"
 #include "storage/copy_field.h"
 #include "storage/text_array.h"
 
@@ -18,10 +19,10 @@ constexpr char kInsertDepositor[] = "deposits_insert_depositor";
 constexpr char kFindDepositor[] = "deposits_find_depositor";
 constexpr char kListDepositors[] = "deposits_list_depositors";
 constexpr char kStoredAmong[] = "deposits_stored_among";
-constexpr char kClearRejections[] = "deposits_clear_rejections";
 constexpr char kFindDeposit[] = "deposits_find_deposit";
 constexpr char kLockDeposit[] = "deposits_lock_deposit";
 constexpr char kFindRecord[] = "deposits_find_record";
+constexpr char kClearRejections[] = "deposits_clear_rejections";
 
 constexpr char kDepositorColumns[] =
     "id, organization_number, name, kind, "
@@ -369,6 +370,37 @@ class PgDepositTransaction : public deposits::DepositTransaction {
 
   void Audit(const std::vector<AuditEvent>& events) override {
     AppendAuditEvents(tx_, kSchema, events);
+  }
+
+  void UpdateRecord(int64_t record_id, const SealedRecord& r) override {
+    auto or_null = [](const std::string& v) -> const char* {
+      return v.empty() ? nullptr : v.c_str();
+    };
+    tx_.exec_params(
+        "UPDATE deposits.records SET name_sealed = $2, national_id_sealed = "
+        "$3, national_id_kind = $4, national_id_index = $5, person_index = "
+        "$6, birth_date_sealed = $7, opened_date = $8::date, "
+        "last_contact_date = $9::date, death_year = $10, documents_sealed = "
+        "$11, noark_sealed = $12, subject = $13 WHERE id = $1",
+        record_id, r.name_sealed, or_null(r.national_id_sealed),
+        r.national_id_kind, or_null(r.national_id_index), r.person_index,
+        r.birth_date_sealed, r.opened_date, r.last_contact_date,
+        r.death_year == 0 ? nullptr : &r.death_year,
+        or_null(r.documents_sealed), or_null(r.noark_sealed), r.subject);
+  }
+
+  void InsertCorrection(int64_t record_id, const std::string& fields,
+                        const std::string& reason,
+                        const std::string& corrected_by) override {
+    tx_.exec_params(
+        "INSERT INTO deposits.record_corrections (record_id, fields, reason, "
+        "corrected_by) VALUES ($1, $2, $3, $4)",
+        record_id, fields, reason, corrected_by);
+  }
+
+  std::vector<StoredAuditEvent> AuditEventsAbout(
+      const std::vector<std::string>& pseudonyms) override {
+    return storage::AuditEventsAbout(tx_, kSchema, pseudonyms);
   }
 
  private:

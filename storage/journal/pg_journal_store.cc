@@ -3,8 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include "services/common/error.h"
+#include "services/common/subject_key.h"
 #include "services/journal/domain/codes.h"
 #include "storage/audit_writer.h"
+#include "storage/subject_audit.h"
 
 namespace depot::storage {
 namespace {
@@ -36,6 +38,8 @@ constexpr char kDisposalCandidates[] = "journal_disposal_candidates";
 constexpr char kClearContent[] = "journal_clear_content";
 constexpr char kInsertDisposal[] = "journal_insert_disposal";
 constexpr char kLoadSettings[] = "journal_load_settings";
+constexpr char kEntriesOfIdentity[] = "journal_entries_of_identity";
+constexpr char kCountNameOnly[] = "journal_count_name_only";
 constexpr char kSaveSettings[] = "journal_save_settings";
 
 std::string Micros(const char* column) {
@@ -64,7 +68,9 @@ const std::string kEntryQuery =
     "(SELECT coalesce(json_agg(json_build_object('id', k.id, 'name', "
     "k.name, 'kind', k.kind, 'role', k.role, 'ar', k.access_restriction, "
     "'au', k.screening_authority, 'md', k.screening_metadata, 'ends', "
-    "k.screening_ends::text) ORDER BY k.position), '[]') "
+    "k.screening_ends::text, 'bd', k.birth_date_sealed, 'ns', "
+    "k.national_id_sealed, 'ni', k.national_id_index, 'pi', k.person_index, "
+    "'sub', k.subject) ORDER BY k.position), '[]') "
     "FROM journal.correspondents k WHERE k.entry_id = e.id) "
     "AS correspondents, "
     "(SELECT coalesce(json_agg(json_build_object('id', d.id, 'description', "
@@ -113,6 +119,16 @@ std::vector<std::string> SplitCodes(const std::string& joined) {
 std::optional<Day> DayOrNull(const pqxx::field& field) {
   if (field.is_null()) return std::nullopt;
   return ParseDay(field.as<std::string>());
+}
+
+// A JSON string, or "" for null.
+std::string TextOrEmpty(const Json& value) {
+  return value.is_string() ? value.get<std::string>() : std::string();
+}
+
+// A nullable text parameter: NULL for "".
+const char* NullIfEmpty(const std::string& text) {
+  return text.empty() ? nullptr : text.c_str();
 }
 
 std::optional<Day> DayOrNull(const Json& value) {
@@ -202,6 +218,11 @@ JournalEntry ToEntry(const pqxx::row& row) {
     c.role = ParsePartyRole(j.at("role").get<std::string>())
                  .value_or(PartyRole::kOther);
     c.screening = ScreeningFrom(j);
+    c.identity.birth_date_sealed = TextOrEmpty(j.at("bd"));
+    c.identity.national_id_sealed = TextOrEmpty(j.at("ns"));
+    c.identity.national_id_index = TextOrEmpty(j.at("ni"));
+    c.identity.person_index = TextOrEmpty(j.at("pi"));
+    c.identity.subject = TextOrEmpty(j.at("sub"));
     e.correspondents.push_back(std::move(c));
   }
   for (const Json& j : Json::parse(row["documents"].c_str())) {
@@ -281,11 +302,17 @@ class PgJournalTransaction : public JournalTransaction {
     for (size_t i = 0; i < e.correspondents.size(); ++i) {
       Correspondent& c = e.correspondents[i];
       DayParam c_ends(c.screening.ends);
+      const SealedIdentity& id = c.identity;
       c.id = tx_.exec_prepared1(
                     kInsertCorrespondent, e.id, static_cast<int>(i), c.name,
                     CorrespondentKindName(c.kind), PartyRoleName(c.role),
                     c.screening.access_restriction, c.screening.authority,
-                    JoinCodes(c.screening.metadata), c_ends.get())[0]
+                    JoinCodes(c.screening.metadata), c_ends.get(),
+                    NullIfEmpty(id.birth_date_sealed),
+                    NullIfEmpty(id.national_id_sealed),
+                    NullIfEmpty(id.national_id_index),
+                    NullIfEmpty(id.person_index), NullIfEmpty(id.subject),
+                    FoldName(c.name))[0]
                  .as<int64_t>();
     }
     for (size_t i = 0; i < e.documents.size(); ++i) {
@@ -326,6 +353,22 @@ class PgJournalTransaction : public JournalTransaction {
       entries.push_back(ToEntry(row));
     }
     return entries;
+  }
+
+  std::vector<JournalEntry> EntriesOfIdentity(
+      const std::string& national_id_index,
+      const std::string& person_index) override {
+    std::vector<JournalEntry> entries;
+    for (const auto& row :
+         tx_.exec_prepared(kEntriesOfIdentity, NullIfEmpty(national_id_index),
+                           NullIfEmpty(person_index))) {
+      entries.push_back(ToEntry(row));
+    }
+    return entries;
+  }
+
+  int64_t CountNameOnlyCorrespondents(const std::string& folded_name) override {
+    return tx_.exec_prepared1(kCountNameOnly, folded_name)[0].as<int64_t>();
   }
 
   void InsertRelease(const NameRelease& r) override {
@@ -403,8 +446,9 @@ class PgJournalTransaction : public JournalTransaction {
       c.case_kind = ParseCaseKind(row["kind"].as<std::string>())
                         .value_or(CaseKind::kOrdinary);
       c.case_closed_at = FromMicros(row["closed_us"].as<int64_t>());
-      for (const Json& name : Json::parse(row["applicants"].c_str())) {
-        c.applicant_names.push_back(name.get<std::string>());
+      for (const Json& applicant : Json::parse(row["applicants"].c_str())) {
+        c.applicant_names.push_back(applicant.at(0).get<std::string>());
+        c.applicant_subjects.push_back(applicant.at(1).get<std::string>());
       }
       candidates.push_back(std::move(c));
     }
@@ -437,6 +481,11 @@ class PgJournalTransaction : public JournalTransaction {
 
   void Audit(const AuditEvent& event) override {
     AppendAuditEvent(tx_, "journal", event);
+  }
+
+  std::vector<StoredAuditEvent> AuditEventsAbout(
+      const std::vector<std::string>& pseudonyms) override {
+    return storage::AuditEventsAbout(tx_, "journal", pseudonyms);
   }
 
  private:
@@ -498,8 +547,10 @@ PgJournalStore::PgJournalStore(ConnectionPool& pool) : pool_(pool) {
   pool_.Prepare(kInsertCorrespondent,
                 "INSERT INTO journal.correspondents (entry_id, position, name, "
                 "kind, role, access_restriction, screening_authority, "
-                "screening_metadata, screening_ends) VALUES ($1, $2, $3, $4, "
-                "$5, $6, $7, $8, $9::date) RETURNING id");
+                "screening_metadata, screening_ends, birth_date_sealed, "
+                "national_id_sealed, national_id_index, person_index, "
+                "subject, folded_name) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+                "$8, $9::date, $10, $11, $12, $13, $14, $15) RETURNING id");
   pool_.Prepare(
       kInsertDocument,
       "INSERT INTO journal.documents (entry_id, position, description, "
@@ -510,6 +561,18 @@ PgJournalStore::PgJournalStore(ConnectionPool& pool) : pool_(pool) {
   pool_.Prepare(
       kFindEntry,
       kEntryQuery + "WHERE e.journal_year = $1 AND e.journal_sequence = $2");
+  // Issue 7: the entries where a person (by keyed index) is a
+  // correspondent; each arm uses its partial index.
+  pool_.Prepare(kEntriesOfIdentity,
+                kEntryQuery +
+                    "WHERE e.id IN (SELECT m.entry_id FROM "
+                    "journal.correspondents m WHERE m.national_id_index = $1 "
+                    "UNION SELECT m.entry_id FROM journal.correspondents m "
+                    "WHERE m.person_index = $2) ORDER BY e.journal_year, "
+                    "e.journal_sequence");
+  pool_.Prepare(kCountNameOnly,
+                "SELECT count(*) FROM journal.correspondents WHERE "
+                "folded_name = $1 AND person_index IS NULL");
   pool_.Prepare(kEntryContent,
                 "SELECT id, content FROM journal.documents WHERE entry_id = "
                 "$1 AND content IS NOT NULL");
@@ -555,8 +618,9 @@ PgJournalStore::PgJournalStore(ConnectionPool& pool) : pool_(pool) {
       "SELECT d.id, d.description, e.journal_year, e.journal_sequence, "
       "c.case_year, c.case_sequence, c.kind, " +
           Micros("c.closed_at") +
-          " AS closed_us, (SELECT coalesce(json_agg(k.name ORDER BY "
-          "k.position), '[]') FROM journal.correspondents k WHERE k.entry_id "
+          " AS closed_us, (SELECT coalesce(json_agg(json_build_array(k.name, "
+          "coalesce(k.subject, '')) ORDER BY k.position), '[]') FROM "
+          "journal.correspondents k WHERE k.entry_id "
           "= e.id AND k.role = 'applicant') AS applicants "
           "FROM journal.documents d JOIN journal.entries e ON e.id = "
           "d.entry_id JOIN journal.cases c ON c.id = e.case_id "

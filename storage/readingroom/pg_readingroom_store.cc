@@ -8,6 +8,8 @@
 #include "services/common/error.h"
 #include "services/common/subject_key.h"
 #include "services/readingroom/domain/item_ref.h"
+#include "storage/pg_time.h"
+#include "storage/subject_audit.h"
 #include "storage/text_array.h"
 
 namespace depot::storage {
@@ -20,21 +22,6 @@ using namespace readingroom;
   "(timestamptz 'epoch' + $" #n "::bigint * interval '1 microsecond')"
 // A time column read back in microseconds since the epoch.
 #define RR_US(column) "(extract(epoch FROM " column ") * 1000000)::bigint"
-
-int64_t Micros(TimePoint time) {
-  return std::chrono::duration_cast<std::chrono::microseconds>(
-             time.time_since_epoch())
-      .count();
-}
-
-TimePoint FromMicros(int64_t micros) {
-  return TimePoint(std::chrono::microseconds(micros));
-}
-
-std::optional<TimePoint> OptionalTime(const pqxx::field& field) {
-  if (field.is_null()) return std::nullopt;
-  return FromMicros(field.as<int64_t>());
-}
 
 std::string OptionalText(const pqxx::field& field) {
   return field.is_null() ? std::string() : field.as<std::string>();
@@ -68,6 +55,9 @@ std::vector<int64_t> ParseIntArray(const pqxx::field& field) {
   }
   return values;
 }
+
+// What an erased visitor's name and contact read as.
+constexpr char kErased[] = "[erased]";
 
 // Statement names.
 constexpr char kNextVisitorId[] = "rr_next_visitor_id";
@@ -106,14 +96,15 @@ constexpr char kCopyAgreementsOfVisitor[] = "rr_copy_agreements_of_visitor";
 constexpr char kLendingLog[] = "rr_lending_log";
 
 constexpr char kVisitorColumns[] =
-    "v.id, v.name_sealed, v.contact_sealed, v.id_document_kind, v.subject, " RR_US(
+    "v.id, v.name_sealed, v.contact_sealed, v.id_document_kind, v.subject, "
+    "v.key_id, v.birth_date_sealed, v.national_id_sealed, " RR_US(
         "v.registered_at") " AS registered_us, v.registered_by, " RR_US("v.corrected_at") " AS "
                                                                                           "corrected_us, "
     "v.corrected_by, (SELECT o.id FROM readingroom.visits o WHERE "
     "o.visitor_id = v.id AND o.checked_out_at IS NULL) AS open_visit_id ";
 
 constexpr char kVisitColumns[] =
-    "s.id AS visit_id, s.visitor_id, v.name_sealed, v.subject, " RR_US(
+    "s.id AS visit_id, s.visitor_id, v.name_sealed, v.key_id, v.subject, " RR_US(
         "s.checked_in_at") " AS in_us, s.checked_in_by, " RR_US("s.checked_out_at") " AS out_us, "
                                                                                   "s.checked_out_by "
     "FROM readingroom.visits s JOIN readingroom.visitors v ON v.id = "
@@ -136,7 +127,7 @@ constexpr char kApprovalColumns[] =
 
 // One row per loan item, loans in id order.
 constexpr char kLoanRows[] =
-    "SELECT l.id AS loan_id, l.visitor_id, v.name_sealed, v.subject, "
+    "SELECT l.id AS loan_id, l.visitor_id, v.name_sealed, v.key_id, v.subject, "
     "l.visit_id, l.declaration_id, coalesce(l.approval_id, 0) AS approval_id, "
     "coalesce(l.approved_by, '') AS approved_by, " RR_US(
         "l.opened_at") " AS opened_us, l.handed_out_by, " RR_US("l.returned_at") " AS "
@@ -153,19 +144,27 @@ constexpr char kCopyColumns[] =
 
 class PgReadingRoomTransaction : public ReadingRoomTransaction {
  public:
-  PgReadingRoomTransaction(pqxx::work& tx, const Keyring& keyring)
-      : tx_(tx), keyring_(keyring) {}
+  PgReadingRoomTransaction(pqxx::work& tx, const Keyring& keyring,
+                           SubjectKeyStore* keys)
+      : tx_(tx), keyring_(keyring), keys_(keys) {}
 
   // Visitors.
 
   Visitor InsertVisitor(const Visitor& visitor) override {
     Visitor stored = visitor;
     stored.id = tx_.exec_prepared1(kNextVisitorId)[0].as<int64_t>();
+    if (keys_ && stored.key_id.empty()) stored.key_id = keys_->Create();
     tx_.exec_prepared(
-        kInsertVisitor, stored.id, Seal(stored.id, "name", stored.name),
-        Seal(stored.id, "contact", stored.contact),
+        kInsertVisitor, stored.id,
+        Seal(stored.id, "name", stored.name, stored.key_id),
+        Seal(stored.id, "contact", stored.contact, stored.key_id),
         IdDocumentKindName(stored.id_document_kind), stored.subject,
-        Micros(stored.registered_at), stored.registered_by);
+        ToMicros(stored.registered_at), stored.registered_by,
+        stored.key_id.empty() ? std::nullopt
+                              : std::optional<std::string>(stored.key_id),
+        SealedOrNull(stored, "birth_date", stored.birth_date),
+        SealedOrNull(stored, "national_id", stored.national_id),
+        NationalIdIndex(stored), PersonIndex(stored));
     tx_.exec_prepared(kInsertTokens, TextArrayLiteral(NameTokens(stored.name)),
                       stored.id);
     return stored;
@@ -192,11 +191,15 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
 
   void UpdateVisitor(const Visitor& visitor) override {
     tx_.exec_prepared(
-        kUpdateVisitor, visitor.id, Seal(visitor.id, "name", visitor.name),
-        Seal(visitor.id, "contact", visitor.contact),
+        kUpdateVisitor, visitor.id,
+        Seal(visitor.id, "name", visitor.name, visitor.key_id),
+        Seal(visitor.id, "contact", visitor.contact, visitor.key_id),
         IdDocumentKindName(visitor.id_document_kind), visitor.subject,
-        Micros(visitor.corrected_at.value_or(TimePoint())),
-        visitor.corrected_by);
+        ToMicros(visitor.corrected_at.value_or(TimePoint())),
+        visitor.corrected_by,
+        SealedOrNull(visitor, "birth_date", visitor.birth_date),
+        SealedOrNull(visitor, "national_id", visitor.national_id),
+        NationalIdIndex(visitor), PersonIndex(visitor));
     tx_.exec_prepared(kDeleteTokens, visitor.id);
     tx_.exec_prepared(kInsertTokens, TextArrayLiteral(NameTokens(visitor.name)),
                       visitor.id);
@@ -207,7 +210,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
   Visit InsertVisit(int64_t visitor_id, TimePoint at,
                     const std::string& by) override {
     try {
-      auto row = tx_.exec_prepared1(kInsertVisit, visitor_id, Micros(at), by);
+      auto row = tx_.exec_prepared1(kInsertVisit, visitor_id, ToMicros(at), by);
       Visit visit;
       visit.id = row[0].as<int64_t>();
       visit.visitor_id = visitor_id;
@@ -222,7 +225,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
 
   Visit CloseVisit(int64_t visit_id, TimePoint at,
                    const std::string& by) override {
-    auto row = tx_.exec_prepared1(kCloseVisit, visit_id, Micros(at), by);
+    auto row = tx_.exec_prepared1(kCloseVisit, visit_id, ToMicros(at), by);
     Visit visit;
     visit.id = visit_id;
     visit.visitor_id = row["visitor_id"].as<int64_t>();
@@ -236,7 +239,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
   std::vector<Visit> VisitsBetween(TimePoint from, TimePoint to) override {
     std::vector<Visit> visits;
     for (const auto& row :
-         tx_.exec_prepared(kVisitsBetween, Micros(from), Micros(to))) {
+         tx_.exec_prepared(kVisitsBetween, ToMicros(from), ToMicros(to))) {
       visits.push_back(ToVisit(row, true));
     }
     return visits;
@@ -269,8 +272,9 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
   DeclarationText InsertText(const DeclarationText& text) override {
     try {
       pqxx::subtransaction guard(tx_, "insert_text");
-      auto row = guard.exec_prepared1(kInsertText, text.text, text.sha256,
-                                      Micros(text.created_at), text.created_by);
+      auto row =
+          guard.exec_prepared1(kInsertText, text.text, text.sha256,
+                               ToMicros(text.created_at), text.created_by);
       guard.commit();
       DeclarationText stored = text;
       stored.version = row[0].as<int>();
@@ -292,7 +296,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
     tx_.exec_prepared(
         kInsertDeclaration, d.id, d.visitor_id, d.text_version, d.text_sha256,
         ScopeKindName(d.scope.kind), TextArrayLiteral(d.scope.values),
-        Micros(d.valid_from), Micros(d.valid_until), Micros(d.signed_at),
+        ToMicros(d.valid_from), ToMicros(d.valid_until), ToMicros(d.signed_at),
         d.witnessed_by, d.signature_scan_sha256, d.seal_key_id, d.seal);
   }
 
@@ -314,19 +318,19 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
 
   void RevokeDeclaration(int64_t id, TimePoint at, const std::string& by,
                          const std::string& reason) override {
-    tx_.exec_prepared(kRevokeDeclaration, id, Micros(at), by, reason);
+    tx_.exec_prepared(kRevokeDeclaration, id, ToMicros(at), by, reason);
   }
 
   // Approvals.
 
   SpecialApproval InsertApproval(const SpecialApproval& approval) override {
     SpecialApproval stored = approval;
-    stored.id =
-        tx_.exec_prepared1(kInsertApproval, approval.visitor_id,
-                           TextArrayLiteral(approval.item_refs), approval.reason,
-                           approval.approved_by, Micros(approval.approved_at),
-                           Micros(approval.valid_until))[0]
-            .as<int64_t>();
+    stored.id = tx_.exec_prepared1(kInsertApproval, approval.visitor_id,
+                                   TextArrayLiteral(approval.item_refs),
+                                   approval.reason, approval.approved_by,
+                                   ToMicros(approval.approved_at),
+                                   ToMicros(approval.valid_until))[0]
+                    .as<int64_t>();
     return stored;
   }
 
@@ -398,7 +402,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
                  loan.declaration_id,
                  loan.approval_id > 0 ? std::to_string(loan.approval_id).c_str()
                                       : nullptr,
-                 loan.approved_by, Micros(loan.opened_at), loan.handed_out_by,
+                 loan.approved_by, ToMicros(loan.opened_at), loan.handed_out_by,
                  TextArrayLiteral(refs), TextArrayLiteral(boxes), TextArrayLiteral(deposits),
                  TextArrayLiteral(orgs), TextArrayLiteral(categories), TextArrayLiteral(specials),
                  TextArrayLiteral(box_labels), TextArrayLiteral(shelves),
@@ -422,8 +426,8 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
   void ReturnItems(int64_t loan_id, const std::vector<std::string>& item_refs,
                    TimePoint at, const std::string& by,
                    bool loan_returned) override {
-    tx_.exec_prepared(kReturnItems, loan_id, TextArrayLiteral(item_refs), Micros(at),
-                      by, loan_returned);
+    tx_.exec_prepared(kReturnItems, loan_id, TextArrayLiteral(item_refs),
+                      ToMicros(at), by, loan_returned);
   }
 
   std::vector<Loan> OpenLoans() override {
@@ -446,7 +450,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
                                    TextArrayLiteral(agreement.item_refs),
                                    CopyMethodName(agreement.method),
                                    agreement.purpose, agreement.approved_by,
-                                   Micros(agreement.approved_at))[0]
+                                   ToMicros(agreement.approved_at))[0]
                     .as<int64_t>();
     return stored;
   }
@@ -471,8 +475,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
       entry.loan_id = row["loan_id"].as<int64_t>();
       entry.item_ref = row["item_ref"].as<std::string>();
       entry.visitor_id = row["visitor_id"].as<int64_t>();
-      entry.visitor_name =
-          Open(entry.visitor_id, "name", row["name_sealed"].as<std::string>());
+      entry.visitor_name = NameOf(row, entry.visitor_id);
       entry.visitor_subject = row["subject"].as<std::string>();
       entry.opened_at = FromMicros(row["opened_us"].as<int64_t>());
       entry.handed_out_by = row["handed_out_by"].as<std::string>();
@@ -491,27 +494,143 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
                       event.object, event.subject, event.detail);
   }
 
+  // Rights requests and retention (issue 7). Rare: plain statements.
+
+  std::vector<Visitor> FindVisitorsByIdentity(
+      const std::string& national_id_index,
+      const std::string& person_index) override {
+    std::vector<Visitor> found;
+    for (const auto& row : tx_.exec_params(
+             "SELECT " + std::string(kVisitorColumns) +
+                 "FROM readingroom.visitors v WHERE ($1 <> '' AND "
+                 "v.national_id_index = $1) OR ($2 <> '' AND v.person_index "
+                 "= $2) ORDER BY v.id",
+             national_id_index, person_index)) {
+      found.push_back(ToVisitor(row));
+    }
+    return found;
+  }
+
+  void DeleteVisitor(int64_t visitor_id) override {
+    // Loans first: a loan may refer to an approval of the same visitor.
+    tx_.exec_params("DELETE FROM readingroom.loans WHERE visitor_id = $1",
+                    visitor_id);
+    tx_.exec_params("DELETE FROM readingroom.visitors WHERE id = $1",
+                    visitor_id);
+  }
+
+  std::vector<StoredAuditEvent> AuditEventsAbout(
+      const std::vector<std::string>& pseudonyms) override {
+    return storage::AuditEventsAbout(tx_, "readingroom", pseudonyms);
+  }
+
+  int64_t DeleteLoansReturnedBefore(TimePoint cutoff) override {
+    return tx_
+        .exec_params(
+            "DELETE FROM readingroom.loans WHERE returned_at < " RR_TS(1),
+            ToMicros(cutoff))
+        .affected_rows();
+  }
+
+  int64_t DeleteDeclarationsEndedBefore(TimePoint cutoff) override {
+    return tx_
+        .exec_params(
+            "DELETE FROM readingroom.declarations d WHERE "
+            "least(d.valid_until, coalesce(d.revoked_at, d.valid_until)) < " RR_TS(
+                1) " AND NOT EXISTS (SELECT 1 FROM readingroom.loans l WHERE "
+                   "l.declaration_id = d.id)",
+            ToMicros(cutoff))
+        .affected_rows();
+  }
+
+  int64_t DeleteVisitsEndedBefore(TimePoint cutoff) override {
+    return tx_
+        .exec_params(
+            "DELETE FROM readingroom.visits s WHERE s.checked_out_at < " RR_TS(
+                1) " AND NOT EXISTS (SELECT 1 FROM readingroom.loans l WHERE "
+                   "l.visit_id = s.id)",
+            ToMicros(cutoff))
+        .affected_rows();
+  }
+
+  std::vector<std::string> DeleteIdleVisitors(TimePoint cutoff) override {
+    std::vector<std::string> keys;
+    for (const auto& row : tx_.exec_params(
+             "DELETE FROM readingroom.visitors v WHERE "
+             "greatest(v.registered_at, coalesce(v.corrected_at, "
+             "v.registered_at)) < " RR_TS(1) " AND NOT EXISTS (SELECT 1 FROM "
+             "readingroom.visits s WHERE s.visitor_id = v.id) AND NOT EXISTS "
+             "(SELECT 1 FROM readingroom.loans l WHERE l.visitor_id = v.id) "
+             "AND NOT EXISTS (SELECT 1 FROM readingroom.declarations d WHERE "
+             "d.visitor_id = v.id) RETURNING coalesce(v.key_id, '')",
+             ToMicros(cutoff))) {
+      keys.push_back(row[0].as<std::string>());
+    }
+    return keys;
+  }
+
  private:
   static std::string AssociatedData(int64_t visitor_id,
                                     const std::string& field) {
     return "readingroom/visitor/" + std::to_string(visitor_id) + "/" + field;
   }
 
+  // Visitors with a key of their own (key_id) are sealed with it, so that
+  // destroying the key erases them from every backup too; older visitors
+  // with the keyring.
   std::string Seal(int64_t visitor_id, const std::string& field,
-                   const std::string& value) const {
-    return Base64Encode(
-        keyring_.Encrypt(value, AssociatedData(visitor_id, field)));
+                   const std::string& value, const std::string& key_id) const {
+    std::string ad = AssociatedData(visitor_id, field);
+    if (key_id.empty()) return Base64Encode(keyring_.Encrypt(value, ad));
+    return Base64Encode(RequireKeys().Encrypt(key_id, value, ad));
   }
 
-  std::string Open(int64_t visitor_id, const std::string& field,
-                   const std::string& sealed) const {
+  // nullopt when the visitor's key was destroyed (erased). Empty sealed
+  // text (an optional field not given) opens as "".
+  std::optional<std::string> Open(int64_t visitor_id, const std::string& field,
+                                  const std::string& sealed,
+                                  const std::string& key_id) const {
+    if (!key_id.empty() && !RequireKeys().Exists(key_id)) return std::nullopt;
+    if (sealed.empty()) return std::string();
     auto bytes = Base64Decode(sealed);
     if (!bytes) {
       throw Error(ErrorCode::kInternal,
                   "visitor " + std::to_string(visitor_id) + ": stored " +
                       field + " is not base64");
     }
-    return keyring_.Decrypt(*bytes, AssociatedData(visitor_id, field));
+    std::string ad = AssociatedData(visitor_id, field);
+    if (key_id.empty()) return keyring_.Decrypt(*bytes, ad);
+    return RequireKeys().Decrypt(key_id, *bytes, ad);
+  }
+
+  std::string NameOf(const pqxx::row& row, int64_t visitor_id) const {
+    return Open(visitor_id, "name", row["name_sealed"].as<std::string>(),
+                OptionalText(row["key_id"]))
+        .value_or(kErased);
+  }
+
+  SubjectKeyStore& RequireKeys() const {
+    if (!keys_) {
+      throw Error(ErrorCode::kInternal,
+                  "visitor data is sealed with a subject key, but no "
+                  "subject_key_dir is configured");
+    }
+    return *keys_;
+  }
+
+  // Keyed indexes of the visitor's identity, or NULL.
+  std::optional<std::string> NationalIdIndex(const Visitor& v) const {
+    if (v.national_id.empty()) return std::nullopt;
+    return keyring_.BlindIndex(v.national_id);
+  }
+  std::optional<std::string> PersonIndex(const Visitor& v) const {
+    if (v.birth_date.empty()) return std::nullopt;
+    return depot::PersonIndex(keyring_, v.name, v.birth_date);
+  }
+  std::optional<std::string> SealedOrNull(const Visitor& v, const char* field,
+                                          const std::string& value) const {
+    if (value.empty()) return std::nullopt;
+    return Seal(v.id, field, value, v.key_id);
   }
 
   // Keyed hashes of the distinct folded words of a name.
@@ -534,10 +653,27 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
   Visitor ToVisitor(const pqxx::row& row) const {
     Visitor visitor;
     visitor.id = row["id"].as<int64_t>();
-    visitor.name =
-        Open(visitor.id, "name", row["name_sealed"].as<std::string>());
-    visitor.contact =
-        Open(visitor.id, "contact", row["contact_sealed"].as<std::string>());
+    visitor.key_id = OptionalText(row["key_id"]);
+    auto name = Open(visitor.id, "name", row["name_sealed"].as<std::string>(),
+                     visitor.key_id);
+    if (name) {
+      visitor.name = *name;
+      visitor.contact = *Open(visitor.id, "contact",
+                              row["contact_sealed"].as<std::string>(),
+                              visitor.key_id);
+      visitor.birth_date = Open(visitor.id, "birth_date",
+                                OptionalText(row["birth_date_sealed"]),
+                                visitor.key_id)
+                               .value_or("");
+      visitor.national_id = Open(visitor.id, "national_id",
+                                 OptionalText(row["national_id_sealed"]),
+                                 visitor.key_id)
+                                .value_or("");
+    } else {
+      visitor.name = kErased;
+      visitor.contact = kErased;
+      visitor.erased = true;
+    }
     visitor.id_document_kind =
         ParseIdDocumentKind(row["id_document_kind"].as<std::string>())
             .value_or(IdDocumentKind::kOther);
@@ -556,8 +692,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
     visit.id = row["visit_id"].as<int64_t>();
     visit.visitor_id = row["visitor_id"].as<int64_t>();
     if (with_name) {
-      visit.visitor_name =
-          Open(visit.visitor_id, "name", row["name_sealed"].as<std::string>());
+      visit.visitor_name = NameOf(row, visit.visitor_id);
     }
     visit.visitor_subject = row["subject"].as<std::string>();
     visit.checked_in_at = FromMicros(row["in_us"].as<int64_t>());
@@ -638,8 +773,7 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
         loan.id = id;
         loan.visitor_id = row["visitor_id"].as<int64_t>();
         if (with_names) {
-          loan.visitor_name = Open(loan.visitor_id, "name",
-                                   row["name_sealed"].as<std::string>());
+          loan.visitor_name = NameOf(row, loan.visitor_id);
         }
         loan.visitor_subject = row["subject"].as<std::string>();
         loan.visit_id = row["visit_id"].as<int64_t>();
@@ -688,13 +822,15 @@ class PgReadingRoomTransaction : public ReadingRoomTransaction {
 
   pqxx::work& tx_;
   const Keyring& keyring_;
+  SubjectKeyStore* keys_;
 };
 
 }  // namespace
 
 PgReadingRoomStore::PgReadingRoomStore(ConnectionPool& pool,
-                                       const Keyring& keyring)
-    : pool_(pool), keyring_(keyring) {
+                                       const Keyring& keyring,
+                                       SubjectKeyStore* keys)
+    : pool_(pool), keyring_(keyring), keys_(keys) {
   const std::string visitor = kVisitorColumns;
   const std::string visit = kVisitColumns;
   const std::string declaration = kDeclarationColumns;
@@ -707,7 +843,10 @@ PgReadingRoomStore::PgReadingRoomStore(ConnectionPool& pool,
   pool_.Prepare(kInsertVisitor,
                 "INSERT INTO readingroom.visitors (id, name_sealed, "
                 "contact_sealed, id_document_kind, subject, registered_at, "
-                "registered_by) VALUES ($1, $2, $3, $4, $5, " RR_TS(6) ", $7)");
+                "registered_by, key_id, birth_date_sealed, "
+                "national_id_sealed, national_id_index, person_index) VALUES "
+                "($1, $2, $3, $4, $5, " RR_TS(6) ", $7, $8, $9, $10, $11, "
+                "$12)");
   pool_.Prepare(kInsertTokens,
                 "INSERT INTO readingroom.visitor_name_tokens (token, "
                 "visitor_id) SELECT unnest($1::text[]), $2");
@@ -726,7 +865,9 @@ PgReadingRoomStore::PgReadingRoomStore(ConnectionPool& pool,
   pool_.Prepare(kUpdateVisitor,
                 "UPDATE readingroom.visitors SET name_sealed = $2, "
                 "contact_sealed = $3, id_document_kind = $4, subject = $5, "
-                "corrected_at = " RR_TS(6) ", corrected_by = $7 WHERE id = $1");
+                "corrected_at = " RR_TS(6) ", corrected_by = $7, "
+                "birth_date_sealed = $8, national_id_sealed = $9, "
+                "national_id_index = $10, person_index = $11 WHERE id = $1");
   pool_.Prepare(kInsertVisit,
                 "INSERT INTO readingroom.visits (visitor_id, checked_in_at, "
                 "checked_in_by) VALUES ($1, " RR_TS(2) ", $3) RETURNING id");
@@ -874,7 +1015,7 @@ PgReadingRoomStore::PgReadingRoomStore(ConnectionPool& pool,
                 "action, object, subject, detail) VALUES ($1, $2, $3, $4, "
                 "NULLIF($5, ''), $6)");
   pool_.Prepare(kLendingLog,
-                "SELECT i.loan_id, i.item_ref, l.visitor_id, v.name_sealed, "
+                "SELECT i.loan_id, i.item_ref, l.visitor_id, v.name_sealed, v.key_id, "
                 "v.subject, " RR_US("l.opened_at") " AS opened_us, "
                 "l.handed_out_by, " RR_US("i.returned_at") " AS returned_us, "
                 "i.taken_back_by FROM readingroom.loan_items i JOIN "
@@ -887,7 +1028,7 @@ PgReadingRoomStore::PgReadingRoomStore(ConnectionPool& pool,
 void PgReadingRoomStore::Run(
     const std::function<void(ReadingRoomTransaction&)>& work) {
   pool_.Transact([&](pqxx::work& tx) {
-    PgReadingRoomTransaction transaction(tx, keyring_);
+    PgReadingRoomTransaction transaction(tx, keyring_, keys_);
     work(transaction);
   });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "services/common/crypto/keyring.h"
+#include "services/common/crypto/subject_keystore.h"
 #include "services/readingroom/domain/reading_room_store.h"
 #include "storage/pool.h"
 
@@ -12,7 +13,11 @@ namespace depot::storage {
 class PgReadingRoomStore : public readingroom::ReadingRoomStore {
  public:
   /// Registers the prepared statements with the pool.
-  PgReadingRoomStore(ConnectionPool& pool, const Keyring& keyring);
+  /// keys: the subject key store; new visitors get a key of their own in
+  /// it (crypto-shredding, issue 7). Null: visitors are sealed with the
+  /// keyring only (and visitors sealed with a subject key cannot be read).
+  PgReadingRoomStore(ConnectionPool& pool, const Keyring& keyring,
+                     SubjectKeyStore* keys = nullptr);
 
   void Run(const std::function<void(readingroom::ReadingRoomTransaction&)>&
                work) override;
@@ -20,6 +25,7 @@ class PgReadingRoomStore : public readingroom::ReadingRoomStore {
  private:
   ConnectionPool& pool_;
   const Keyring& keyring_;
+  SubjectKeyStore* keys_;
 };
 
 }  // namespace depot::storage

@@ -6,6 +6,7 @@
 
 #include "tests/support/depotd.h"
 #include "tests/support/postgres.h"
+#include "tests/support/records.h"
 #include "tests/unit/noark5_schema.h"
 
 namespace depot {
@@ -146,6 +147,39 @@ TEST_F(JournalCliTest, FailuresHaveTheirExitCodes) {
                        "--creator-name", "IKA Demo"});
   ASSERT_EQ(settings.exit_code, 0) << settings.err;
   EXPECT_NE(settings.out.find("18"), std::string::npos);
+}
+
+// Issue 7: a correspondent's identity from the command line. The birth date
+// comes back to archivists in --json; the number never; a NAME that is not
+// a correspondent, or a bad number, is bad input (exit 2).
+TEST_F(JournalCliTest, CorrespondentsCanCarryAnIdentity) {
+  auto created = Cli({"journal", "case", "create", "--title", "Spørsmål"});
+  ASSERT_EQ(created.exit_code, 0) << created.err;
+  std::string c = NumberIn(created.out, R"(created case (\d{4}/\d+))");
+  const std::string number = testing::MakeFodselsnummer(17, 5, 1980, 0);
+  std::string bad = number;
+  bad.back() = bad.back() == '9' ? '0' : static_cast<char>(bad.back() + 1);
+  auto added = Cli({"--json", "journal", "add", c, "--type", "I", "--title",
+                    "Brev", "--sender", "Kari Nordmann", "--national-id",
+                    "Kari Nordmann=" + number, "--birth-date",
+                    "Kari Nordmann=1980-05-17"});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_NE(added.out.find("1980-05-17"), std::string::npos) << added.out;
+  EXPECT_EQ(added.out.find(number), std::string::npos) << added.out;
+  EXPECT_EQ(
+      Cli({"journal", "add", c, "--type", "I", "--title", "Brev", "--sender",
+           "Kari Nordmann", "--birth-date", "Kari Nordman=1980-05-17"})
+          .exit_code,
+      2);
+  EXPECT_EQ(
+      Cli({"journal", "add", c, "--type", "I", "--title", "Brev", "--sender",
+           "Kari Nordmann", "--national-id", "Kari Nordmann=" + bad})
+          .exit_code,
+      2);
+  EXPECT_EQ(Cli({"journal", "add", c, "--type", "I", "--title", "Brev",
+                 "--sender", "Kari Nordmann", "--birth-date", "1980-05-17"})
+                .exit_code,
+            2);
 }
 
 TEST(JournalCliHelp, EveryJournalCommandHasHelp) {

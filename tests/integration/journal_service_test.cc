@@ -17,6 +17,7 @@
 #include "tests/support/in_process_server.h"
 #include "tests/support/pki.h"
 #include "tests/support/postgres.h"
+#include "tests/support/records.h"
 #include "tests/unit/noark5_schema.h"
 
 namespace depot {
@@ -565,6 +566,82 @@ TEST_F(JournalServiceTest, NoScreenedNameLeaksIntoAnyPublicOutput) {
 
   SKIP_WITHOUT_NOARK5_SCHEMAS();
   EXPECT_EQ(testing::Noark5SchemaErrors("offentligJournal.xsd", xml), "");
+}
+
+// Issue 7: a correspondent's identity over gRPC. A bad number is
+// INVALID_ARGUMENT naming the field; archivists get the birth date back, no
+// one the number; no public output carries either; the service identity
+// finds the entry through SubjectData and is refused the erasure.
+TEST_F(JournalServiceTest, CorrespondentIdentityIsKeptOutOfPublicOutputs) {
+  const std::string number = testing::MakeFodselsnummer(17, 5, 1980, 0);
+  auto c = CreateCase(v1::CASE_KIND_ORDINARY, "Spørsmål");
+  v1::RecordEntryRequest request =
+      Entry(c.case_number(), "Brev", "Kari Nordmann");
+  request.mutable_correspondents(0)->set_national_id("12345678901");
+  v1::JournalEntry recorded;
+  grpc::Status status = Record(request, &recorded);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(status.error_message().find("correspondents[0].national_id"),
+            std::string::npos)
+      << status.error_message();
+
+  request.mutable_correspondents(0)->set_national_id(number);
+  status = Record(request, &recorded);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(recorded.correspondents(0).birth_date(), "1980-05-17");
+  EXPECT_EQ(recorded.correspondents(0).national_id(), "");
+  for (const std::string role : {"dpo", "auditor"}) {
+    v1::GetEntryRequest get;
+    get.set_journal_number(recorded.journal_number());
+    v1::JournalEntry entry;
+    grpc::ClientContext context;
+    ASSERT_TRUE(Stub(role)->GetEntry(&context, get, &entry).ok());
+    EXPECT_EQ(entry.correspondents(0).birth_date(), "") << role;
+    EXPECT_EQ(entry.correspondents(0).national_id(), "") << role;
+  }
+  std::string all;
+  for (const auto& e : PublicJournal("desk")) all += e.DebugString();
+  v1::ExportJournalRequest range;
+  range.set_from_date("2000-01-01");
+  range.set_to_date("2099-12-31");
+  for (bool internal : {false, true}) {
+    grpc::ClientContext context;
+    auto reader =
+        internal ? Stub("archivist")->ExportLoependeJournal(&context, range)
+                 : Stub("desk")->ExportOffentligJournal(&context, range);
+    v1::XmlChunk chunk;
+    while (reader->Read(&chunk)) all += chunk.data();
+    ASSERT_TRUE(reader->Finish().ok());
+  }
+  EXPECT_NE(all.find("Kari Nordmann"), std::string::npos);
+  EXPECT_EQ(all.find(number), std::string::npos);
+  EXPECT_EQ(all.find("1980-05-17"), std::string::npos);
+
+  v1::SubjectQuery query;
+  query.set_national_id(number);
+  query.set_purpose("access-request/1");
+  v1::SubjectDataResponse data;
+  grpc::ClientContext c1;
+  status = Stub("service")->SubjectData(&c1, query, &data);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  int entries = 0;
+  for (const auto& item : data.items()) {
+    if (item.kind() == "journal_entry") {
+      ++entries;
+      EXPECT_EQ(item.id(), "entry/" + recorded.journal_number());
+    }
+  }
+  EXPECT_EQ(entries, 1);
+  grpc::ClientContext c2;
+  EXPECT_EQ(Stub("archivist")->SubjectData(&c2, query, &data).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  v1::EraseSubjectDataResponse erased;
+  grpc::ClientContext c3;
+  ASSERT_TRUE(Stub("service")->EraseSubjectData(&c3, query, &erased).ok());
+  ASSERT_GE(erased.outcomes_size(), 1);
+  EXPECT_EQ(erased.outcomes(0).id(), "entry/" + recorded.journal_number());
+  EXPECT_FALSE(erased.outcomes(0).erased());
+  EXPECT_FALSE(erased.outcomes(0).legal_reason().empty());
 }
 
 }  // namespace

@@ -16,6 +16,10 @@ InProcessServer::InProcessServer(const std::string& dsn,
   config_.service_tls_cert = TestPki() / "service.crt";
   config_.service_tls_key = TestPki() / "service.key";
   config_.seal_key_file = TestPki().parent_path() / "declaration-seal.pem";
+  // Per-visitor keys for crypto-shredding (issue 7), shared like the seal.
+  config_.subject_key_dir = TestPki().parent_path() / "subject-keys";
+  // The audit head signing key (issue 7 part A), one per test process too.
+  config_.audit_key_file = TestPki().parent_path() / "audit-signing.key";
   pool_ = std::make_unique<storage::ConnectionPool>(dsn, 4);
   resolver_ = std::make_unique<CallerResolver>(config_.roles_file,
                                                config_.revoked_file, false);

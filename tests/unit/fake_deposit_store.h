@@ -32,6 +32,11 @@ class FakeDepositStore : public DepositStore {
     std::map<std::pair<int64_t, std::string>, Rejection> rejections;
     std::map<std::pair<int64_t, std::string>, RecordException> exceptions;
     std::vector<AuditEvent> audit;
+    struct Correction {
+      int64_t record_id;
+      std::string fields, reason, by;
+    };
+    std::vector<Correction> corrections;
   };
   const State& state() const { return state_; }
 
@@ -227,6 +232,31 @@ class FakeDepositStore : public DepositStore {
     }
     void Audit(const std::vector<AuditEvent>& events) override {
       state.audit.insert(state.audit.end(), events.begin(), events.end());
+    }
+    void UpdateRecord(int64_t record_id, const SealedRecord& sealed) override {
+      auto it = state.records.find(record_id);
+      if (it == state.records.end()) throw NotFound("no record");
+      it->second.sealed = sealed;
+    }
+    void InsertCorrection(int64_t record_id, const std::string& fields,
+                          const std::string& reason,
+                          const std::string& by) override {
+      state.corrections.push_back({record_id, fields, reason, by});
+    }
+    std::vector<StoredAuditEvent> AuditEventsAbout(
+        const std::vector<std::string>& pseudonyms) override {
+      std::vector<StoredAuditEvent> out;
+      for (size_t i = 0; i < state.audit.size(); ++i) {
+        const AuditEvent& e = state.audit[i];
+        if (e.subject.empty() ||
+            std::find(pseudonyms.begin(), pseudonyms.end(), e.subject) ==
+                pseudonyms.end()) {
+          continue;
+        }
+        out.push_back({static_cast<int64_t>(i + 1), {}, e.actor, e.actor_role,
+                       e.action, e.object, e.detail});
+      }
+      return out;
     }
     State state;
   };

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "services/common/error.h"
+#include "services/common/subject_key.h"
 #include "services/journal/domain/journal_store.h"
 
 namespace depot::journal {
@@ -100,6 +101,36 @@ class FakeJournalStore : public JournalStore {
       });
       return out;
     }
+    std::vector<JournalEntry> EntriesOfIdentity(
+        const std::string& national_id_index,
+        const std::string& person_index) override {
+      std::vector<JournalEntry> out;
+      for (const auto& [id, e] : state.entries) {
+        for (const Correspondent& c : e.correspondents) {
+          if ((!national_id_index.empty() &&
+               c.identity.national_id_index == national_id_index) ||
+              (!person_index.empty() &&
+               c.identity.person_index == person_index)) {
+            out.push_back(WithoutContent(e));
+            break;
+          }
+        }
+      }
+      std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.year, a.sequence) < std::tie(b.year, b.sequence);
+      });
+      return out;
+    }
+    int64_t CountNameOnlyCorrespondents(
+        const std::string& folded_name) override {
+      int64_t count = 0;
+      for (const auto& [id, e] : state.entries) {
+        for (const Correspondent& c : e.correspondents) {
+          if (c.identity.empty() && FoldName(c.name) == folded_name) ++count;
+        }
+      }
+      return count;
+    }
     void InsertRelease(const NameRelease& r) override {
       for (const auto& existing : state.releases) {
         if (existing.case_id == r.case_id &&
@@ -158,6 +189,7 @@ class FakeJournalStore : public JournalStore {
           for (const auto& k : e.correspondents) {
             if (k.role == PartyRole::kApplicant) {
               candidate.applicant_names.push_back(k.name);
+              candidate.applicant_subjects.push_back(k.identity.subject);
             }
           }
           out.push_back(candidate);
@@ -180,6 +212,25 @@ class FakeJournalStore : public JournalStore {
     void SaveSettings(const JournalSettings& s) override { state.settings = s; }
     void Audit(const AuditEvent& event) override {
       state.audit.push_back(event);
+    }
+    std::vector<StoredAuditEvent> AuditEventsAbout(
+        const std::vector<std::string>& pseudonyms) override {
+      std::vector<StoredAuditEvent> out;
+      for (size_t i = 0; i < state.audit.size(); ++i) {
+        const AuditEvent& e = state.audit[i];
+        for (const std::string& p : pseudonyms) {
+          if (!e.subject.empty() && e.subject == p) {
+            out.push_back({static_cast<int64_t>(i + 1),
+                           {},
+                           e.actor,
+                           e.actor_role,
+                           e.action,
+                           e.object,
+                           e.detail});
+          }
+        }
+      }
+      return out;
     }
 
     State state;

@@ -56,6 +56,11 @@ const std::vector<RpcPolicy>& AuthorizationTable() {
       // Noark 5 (issue 8): an export carries every record of a deposit in
       // clear text, so only archivists make one.
       {"depot.v1.DepositService/ExportNoark5", {R::kArchivist}, false},
+      // Issue 7 part C: rectification by archivists; rights requests only
+      // through PrivacyService (the service identity).
+      {"depot.v1.DepositService/CorrectRecord", {R::kArchivist}, false},
+      {"depot.v1.DepositService/SubjectData", {R::kService}, false},
+      {"depot.v1.DepositService/EraseSubjectData", {R::kService}, false},
 
       // ReadingRoomService (issue 5): add its rows below this line.
       {"depot.v1.ReadingRoomService/RegisterVisitor",
@@ -129,6 +134,10 @@ const std::vector<RpcPolicy>& AuthorizationTable() {
       {"depot.v1.ReadingRoomService/VisitorLendingLog",
        {R::kArchivist, R::kDpo},
        false},
+      // Issue 7 part C: rights requests and retention via PrivacyService.
+      {"depot.v1.ReadingRoomService/SubjectData", {R::kService}, false},
+      {"depot.v1.ReadingRoomService/EraseSubjectData", {R::kService}, false},
+      {"depot.v1.ReadingRoomService/ApplyRetention", {R::kService}, false},
 
       // JournalService (issue 6): add its rows below this line.
       // Writes and the internal journal: archivists. The public journal is
@@ -159,8 +168,48 @@ const std::vector<RpcPolicy>& AuthorizationTable() {
        {R::kArchivist, R::kDpo, R::kAuditor},
        false},
       {"depot.v1.JournalService/UpdateJournalSettings", {R::kArchivist}, false},
+      // Issue 7 part C: rights requests via PrivacyService.
+      {"depot.v1.JournalService/SubjectData", {R::kService}, false},
+      {"depot.v1.JournalService/EraseSubjectData", {R::kService}, false},
 
       // PrivacyService (issue 7): add its rows below this line.
+      // Rights requests are the DPO's work (DOMAIN.md: "answers
+      // data-subject requests, runs retention, registers breaches"). The
+      // auditor sees the request list (no identities) and the breach
+      // register; only the DPO sees who a request is about.
+      {"depot.v1.PrivacyService/OpenAccessRequest", {R::kDpo}, false},
+      {"depot.v1.PrivacyService/GetAccessRequest", {R::kDpo}, false},
+      {"depot.v1.PrivacyService/ListAccessRequests",
+       {R::kDpo, R::kAuditor},
+       false},
+      {"depot.v1.PrivacyService/ExtendAccessRequest", {R::kDpo}, false},
+      {"depot.v1.PrivacyService/CompileAccessRequest", {R::kDpo}, false},
+      {"depot.v1.PrivacyService/CloseAccessRequest", {R::kDpo}, false},
+      {"depot.v1.PrivacyService/EraseSubject", {R::kDpo}, false},
+      {"depot.v1.PrivacyService/RunRetention", {R::kDpo}, false},
+      // Anyone on the staff who discovers a breach may register it; the
+      // DPO notifies the authority.
+      {"depot.v1.PrivacyService/RegisterBreach",
+       {R::kDpo, R::kArchivist, R::kDesk},
+       false},
+      {"depot.v1.PrivacyService/ListBreaches", {R::kDpo, R::kAuditor}, false},
+      {"depot.v1.PrivacyService/NotifyBreach", {R::kDpo}, false},
+
+      // AuditService (issue 7 part A). Heads and verification tell whether
+      // the logs are intact, nothing about anyone: archivists too. An
+      // export holds every pseudonym and actor: DPO and auditor only. The
+      // public key is public.
+      {"depot.v1.AuditService/GetTreeHead",
+       {R::kArchivist, R::kDpo, R::kAuditor},
+       false},
+      {"depot.v1.AuditService/VerifyAudit",
+       {R::kArchivist, R::kDpo, R::kAuditor},
+       false},
+      {"depot.v1.AuditService/ExportAudit", {R::kDpo, R::kAuditor}, false},
+      {"depot.v1.AuditService/GetAuditPublicKey",
+       {R::kArchivist, R::kDesk, R::kDpo, R::kAuditor, R::kService,
+        R::kMunicipality},
+       false},
   };
   return kTable;
 }

@@ -1,57 +1,34 @@
 #include "services/common/crypto/keyring.h"
 
-#include <fcntl.h>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
-#include <openssl/rand.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <vector>
 
+#include "services/common/crypto/aes_gcm.h"
+#include "services/common/crypto/key_material.h"
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
 
 namespace depot {
 namespace {
 
-constexpr size_t kNonceSize = 12;
-constexpr size_t kTagSize = 16;
-
-std::string ToHex(const unsigned char* bytes, size_t size) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(size * 2);
-  for (size_t i = 0; i < size; ++i) {
-    hex += kHex[bytes[i] >> 4];
-    hex += kHex[bytes[i] & 0xf];
-  }
-  return hex;
-}
-
 bool ParseKey(const std::string& hex, Keyring::Key* key) {
-  if (hex.size() != 64) return false;
-  for (size_t i = 0; i < 32; ++i) {
-    auto nibble = [](char c) -> int {
-      if (c >= '0' && c <= '9') return c - '0';
-      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-      return -1;
-    };
-    int high = nibble(hex[2 * i]), low = nibble(hex[2 * i + 1]);
-    if (high < 0 || low < 0) return false;
-    (*key)[i] = static_cast<unsigned char>(high << 4 | low);
+  std::string bytes;
+  if (hex.size() != 2 * key->size() ||
+      !FromHex(hex, &bytes, HexCase::kEither)) {
+    return false;
   }
+  std::copy(bytes.begin(), bytes.end(), key->begin());
   return true;
 }
 
 Keyring::Key RandomKey() {
   Keyring::Key key{};
-  if (RAND_bytes(key.data(), key.size()) != 1) {
-    throw std::runtime_error("no randomness for a key");
-  }
+  RandomBytes(key.data(), key.size());
   return key;
 }
 
@@ -163,12 +140,12 @@ Keyring Keyring::Load(const std::filesystem::path& key_file) {
     const char* env;
     Key* key;
   };
-  for (Slot slot :
-       {Slot{"identity_encryption", "DEPOT_KEY_IDENTITY_ENCRYPTION",
-             &keyring.encryption_},
-        Slot{"identity_index", "DEPOT_KEY_IDENTITY_INDEX", &keyring.index_},
-        Slot{"subject_pseudonym", "DEPOT_KEY_SUBJECT_PSEUDONYM",
-             &keyring.pseudonym_}}) {
+  for (Slot slot : {Slot{"identity_encryption", "DEPOT_KEY_IDENTITY_ENCRYPTION",
+                         &keyring.encryption_},
+                    Slot{"identity_index", "DEPOT_KEY_IDENTITY_INDEX",
+                         &keyring.index_},
+                    Slot{"subject_pseudonym", "DEPOT_KEY_SUBJECT_PSEUDONYM",
+                         &keyring.pseudonym_}}) {
     std::string hex;
     if (const char* env = std::getenv(slot.env); env && *env) {
       hex = env;
@@ -177,8 +154,7 @@ Keyring Keyring::Load(const std::filesystem::path& key_file) {
     } else {
       throw StartupError(
           "key " + std::string(slot.name) + " is missing: set key_file (" +
-          (key_file.empty() ? std::string("none configured")
-                            : key_file.string()) +
+          (key_file.empty() ? std::string("none configured") : key_file.string()) +
           ") or " + slot.env + "; ops/run creates var/keys/depot.keys");
     }
     if (!ParseKey(hex, slot.key)) {
@@ -198,11 +174,6 @@ Keyring Keyring::Random() {
 }
 
 void Keyring::WriteNewKeyFile(const std::filesystem::path& key_file) {
-  int fd = open(key_file.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0) {
-    throw StartupError("cannot create key file " + key_file.string() +
-                       " (it must not exist yet)");
-  }
   std::string text =
       "# depot secret keys: back this file up apart from the database.\n"
       "# Losing it makes encrypted identity numbers unreadable.\n";
@@ -211,10 +182,15 @@ void Keyring::WriteNewKeyFile(const std::filesystem::path& key_file) {
     Key key = RandomKey();
     text += std::string(name) + " = " + ToHex(key.data(), key.size()) + "\n";
   }
-  bool ok =
-      write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  close(fd);
-  if (!ok) throw StartupError("cannot write key file " + key_file.string());
+  switch (WriteNewPrivateFile(key_file, text)) {
+    case NewFileResult::kWritten:
+      return;
+    case NewFileResult::kCannotCreate:
+      throw StartupError("cannot create key file " + key_file.string() +
+                         " (it must not exist yet)");
+    case NewFileResult::kCannotWrite:
+      throw StartupError("cannot write key file " + key_file.string());
+  }
 }
 
 std::string Keyring::BlindIndex(std::string_view national_id) const {
@@ -227,60 +203,18 @@ std::string Keyring::Pseudonym(std::string_view subject_key) const {
 
 std::string Keyring::Encrypt(std::string_view plaintext,
                              std::string_view associated_data) const {
-  std::string sealed(kNonceSize + plaintext.size() + kTagSize, '\0');
-  auto* out = reinterpret_cast<unsigned char*>(sealed.data());
-  if (RAND_bytes(out, kNonceSize) != 1) {
-    throw std::runtime_error("no randomness for a nonce");
-  }
-  EVP_CIPHER_CTX* context = ContextsFor(encryption_).Encrypt(out);
-  int length = 0;
-  bool ok =
-      EVP_EncryptUpdate(
-          context, nullptr, &length,
-          reinterpret_cast<const unsigned char*>(associated_data.data()),
-          static_cast<int>(associated_data.size())) == 1 &&
-      EVP_EncryptUpdate(
-          context, out + kNonceSize, &length,
-          reinterpret_cast<const unsigned char*>(plaintext.data()),
-          static_cast<int>(plaintext.size())) == 1 &&
-      EVP_EncryptFinal_ex(context, out + kNonceSize + length, &length) == 1 &&
-      EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, kTagSize,
-                          out + kNonceSize + plaintext.size()) == 1;
-  if (!ok) throw std::runtime_error("AES-256-GCM encryption failed");
-  return sealed;
+  KeyedContexts& contexts = ContextsFor(encryption_);
+  return GcmSeal(
+      [&](const unsigned char* nonce) { return contexts.Encrypt(nonce); },
+      plaintext, associated_data);
 }
 
 std::string Keyring::Decrypt(std::string_view sealed,
                              std::string_view associated_data) const {
-  if (sealed.size() < kNonceSize + kTagSize) {
-    throw Error(ErrorCode::kInternal, "encrypted field is truncated");
-  }
-  const auto* in = reinterpret_cast<const unsigned char*>(sealed.data());
-  size_t size = sealed.size() - kNonceSize - kTagSize;
-  std::string plaintext(size, '\0');
-  EVP_CIPHER_CTX* context = ContextsFor(encryption_).Decrypt(in);
-  int length = 0;
-  std::array<unsigned char, kTagSize> tag{};
-  std::copy(in + kNonceSize + size, in + sealed.size(), tag.begin());
-  bool ok =
-      EVP_DecryptUpdate(
-          context, nullptr, &length,
-          reinterpret_cast<const unsigned char*>(associated_data.data()),
-          static_cast<int>(associated_data.size())) == 1 &&
-      EVP_DecryptUpdate(
-          context, reinterpret_cast<unsigned char*>(plaintext.data()), &length,
-          in + kNonceSize, static_cast<int>(size)) == 1 &&
-      EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_TAG, kTagSize,
-                          tag.data()) == 1 &&
-      EVP_DecryptFinal_ex(
-          context, reinterpret_cast<unsigned char*>(plaintext.data()) + length,
-          &length) == 1;
-  if (!ok) {
-    throw Error(ErrorCode::kInternal,
-                "encrypted field failed authentication (altered, or another "
-                "key)");
-  }
-  return plaintext;
+  KeyedContexts& contexts = ContextsFor(encryption_);
+  return GcmOpen(
+      [&](const unsigned char* nonce) { return contexts.Decrypt(nonce); },
+      sealed, associated_data);
 }
 
 }  // namespace depot

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "services/common/audit_event.h"
+#include "services/common/subject_data.h"
 #include "services/deposits/domain/deposit.h"
 #include "services/deposits/domain/depositor.h"
 #include "services/deposits/domain/record.h"
@@ -80,6 +81,19 @@ class DepositTransaction {
                                                  const std::string& box) = 0;
 
   virtual void Audit(const std::vector<AuditEvent>& events) = 0;
+
+  // Rights requests and rectification (issue 7).
+  /// Replaces the sealed person fields, indexes, dates and subject of a
+  /// record (a rectification re-seals the whole record).
+  virtual void UpdateRecord(int64_t record_id, const SealedRecord& sealed) = 0;
+  /// Keeps the history of a rectification: which fields (names only, no
+  /// values), why, by whom.
+  virtual void InsertCorrection(int64_t record_id, const std::string& fields,
+                                const std::string& reason,
+                                const std::string& corrected_by) = 0;
+  /// Audit events whose subject is one of the pseudonyms, oldest first.
+  virtual std::vector<StoredAuditEvent> AuditEventsAbout(
+      const std::vector<std::string>& pseudonyms) = 0;
 };
 
 /// Runs work atomically: all of it commits or none of it does.

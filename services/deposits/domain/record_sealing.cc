@@ -30,11 +30,6 @@ std::string Open(const Keyring& keyring, const std::string& sealed,
 
 }  // namespace
 
-std::string PersonIndex(const Keyring& keyring, const std::string& name,
-                        const std::string& birth_date) {
-  return keyring.BlindIndex(SubjectKeyFromNameAndBirthDate(name, birth_date));
-}
-
 SealedRecord SealRecord(const RecordInput& record, const CheckedRecord& checked,
                         int64_t deposit_id, const Keyring& keyring) {
   const std::string& id = record.source_record_id;

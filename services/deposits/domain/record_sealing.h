@@ -17,8 +17,4 @@ SealedRecord SealRecord(const RecordInput& record, const CheckedRecord& checked,
 RecordView OpenRecord(const SealedRecord& sealed, int64_t deposit_id,
                       const Keyring& keyring);
 
-/// The keyed index of a person by name and birth date.
-std::string PersonIndex(const Keyring& keyring, const std::string& name,
-                        const std::string& birth_date);
-
 }  // namespace depot::deposits

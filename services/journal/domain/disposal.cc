@@ -42,10 +42,15 @@ DisposalReport Disposal::Run(const Caller& caller, bool dry_run,
                   "journal.document.dispose", object, "",
                   "entry " + c.journal_number});
       }
-      for (const std::string& name : c.applicant_names) {
+      for (size_t i = 0; i < c.applicant_names.size(); ++i) {
+        std::string subject =
+            i < c.applicant_subjects.size() ? c.applicant_subjects[i] : "";
+        if (subject.empty()) {
+          subject =
+              keyring_.Pseudonym(SubjectKeyFromName(c.applicant_names[i]));
+        }
         tx.Audit({caller.identity, caller.RoleLabel(),
-                  "journal.document.dispose", object,
-                  keyring_.Pseudonym(SubjectKeyFromName(name)),
+                  "journal.document.dispose", object, subject,
                   "entry " + c.journal_number});
       }
     }

@@ -4,6 +4,7 @@
 #include "services/common/sha256.h"
 #include "services/common/subject_key.h"
 #include "services/journal/domain/codes.h"
+#include "services/journal/domain/correspondent_identity.h"
 #include "services/journal/domain/name_mask.h"
 #include "services/journal/domain/validation.h"
 
@@ -133,6 +134,7 @@ EntryDetails Journal::RecordEntry(const Caller& caller,
         "correspondents: at least one sender or recipient is required (Noark "
         "5 journals list a correspondent for every entry)");
   }
+  std::vector<std::optional<CheckedIdentity>> identities;
   for (size_t i = 0; i < request.correspondents.size(); ++i) {
     const NewCorrespondent& in = request.correspondents[i];
     std::string field = At("correspondents", i);
@@ -144,6 +146,8 @@ EntryDetails Journal::RecordEntry(const Caller& caller,
     }
     c.kind = *in.kind;
     c.screening = CleanScreening(field + ".screening", in.screening);
+    identities.push_back(CheckCorrespondentIdentity(field, in.birth_date,
+                                                    in.national_id, today));
     // The role is settled once the case's kind is known (below).
     c.role = in.role.value_or(PartyRole::kApplicant);
     e.correspondents.push_back(std::move(c));
@@ -225,6 +229,14 @@ EntryDetails Journal::RecordEntry(const Caller& caller,
     CaseParties parties = tx.LoadCaseParties(c.id);
     row.number_in_case = tx.NextNumberInCase(c.id);
     row.sequence = tx.NextEntrySequence(row.year);
+    // Sealed once the journal number is known: the ciphertexts are bound to
+    // the entry and the correspondent's position.
+    for (size_t i = 0; i < row.correspondents.size(); ++i) {
+      if (!identities[i]) continue;
+      row.correspondents[i].identity =
+          SealIdentity(keyring_, row.correspondents[i].name, *identities[i],
+                       row.JournalNumber(), static_cast<int>(i));
+    }
     JournalEntry stored = tx.InsertEntry(row);
     AuditCorrespondents(tx, caller, "journal.entry.record", stored);
     for (const Correspondent& k : stored.correspondents) {
@@ -232,6 +244,7 @@ EntryDetails Journal::RecordEntry(const Caller& caller,
     }
     details = Describe(parties, std::move(stored));
   });
+  ShowBirthDates(caller, details);
   return details;
 }
 
@@ -251,7 +264,20 @@ EntryDetails Journal::GetEntry(const Caller& caller,
     AuditCorrespondents(tx, caller, "journal.entry.read", *found);
     details = Describe(tx.LoadCaseParties(found->case_id), std::move(*found));
   });
+  ShowBirthDates(caller, details);
   return details;
+}
+
+void Journal::ShowBirthDates(const Caller& caller,
+                             EntryDetails& details) const {
+  const JournalEntry& e = details.entry;
+  details.birth_dates.assign(e.correspondents.size(), "");
+  if (caller.role != Role::kArchivist) return;
+  for (size_t i = 0; i < e.correspondents.size(); ++i) {
+    details.birth_dates[i] =
+        OpenBirthDate(keyring_, e.correspondents[i].identity, e.JournalNumber(),
+                      static_cast<int>(i));
+  }
 }
 
 EntryDetails Journal::Describe(const CaseParties& parties, JournalEntry entry) {
@@ -275,7 +301,7 @@ void Journal::AuditCorrespondents(JournalTransaction& tx, const Caller& caller,
     event.actor_role = caller.RoleLabel();
     event.action = action;
     event.object = "entry/" + entry.JournalNumber();
-    event.subject = keyring_.Pseudonym(SubjectKeyFromName(c.name));
+    event.subject = CorrespondentSubject(keyring_, c);
     event.detail = std::string("kind=") + CorrespondentKindName(c.kind) +
                    " role=" + PartyRoleName(c.role);
     tx.Audit(event);

@@ -19,6 +19,10 @@ struct EntryDetails {
   /// Per correspondent: why its name is screened, or nullopt.
   std::vector<std::optional<Screening>> name_screening;
   PublicEntry public_view;
+  /// Per correspondent: the birth date of its identity, for archivists
+  /// only (as reading-room visitors show theirs to staff); empty otherwise.
+  /// The national identity number is never read back.
+  std::vector<std::string> birth_dates;
 };
 
 struct ReleaseResult {
@@ -65,6 +69,7 @@ class Journal {
   JournalCase FindCaseOrThrow(JournalTransaction& tx,
                               const std::string& case_number, bool for_update);
   EntryDetails Describe(const CaseParties& parties, JournalEntry entry);
+  void ShowBirthDates(const Caller& caller, EntryDetails& details) const;
   void AuditCorrespondents(JournalTransaction& tx, const Caller& caller,
                            const std::string& action,
                            const JournalEntry& entry);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "services/common/audit_event.h"
+#include "services/common/subject_data.h"
 #include "services/journal/domain/journal_types.h"
 
 namespace depot::journal {
@@ -45,6 +46,17 @@ class JournalTransaction {
   /// Every entry of a case in journal order (documents without content).
   virtual std::vector<JournalEntry> EntriesOfCase(int64_t case_id) = 0;
 
+  /// Entries (documents without content) with a correspondent whose
+  /// identity has the national-id index or the person index given (an empty
+  /// index matches nothing), in journal order (issue 7).
+  virtual std::vector<JournalEntry> EntriesOfIdentity(
+      const std::string& national_id_index,
+      const std::string& person_index) = 0;
+  /// Correspondents journaled without an identity whose name folds
+  /// (FoldName) to folded_name: they cannot be attributed to a person.
+  virtual int64_t CountNameOnlyCorrespondents(
+      const std::string& folded_name) = 0;
+
   /// Throws AlreadyExists when the name is released in the case already.
   virtual void InsertRelease(const NameRelease& release) = 0;
   virtual CaseParties LoadCaseParties(int64_t case_id) = 0;
@@ -68,6 +80,10 @@ class JournalTransaction {
 
   /// Appends an audit event to journal.audit_events in this transaction.
   virtual void Audit(const AuditEvent& event) = 0;
+  /// Audit events whose subject is one of the pseudonyms, oldest first
+  /// (issue 7: a person's extract).
+  virtual std::vector<StoredAuditEvent> AuditEventsAbout(
+      const std::vector<std::string>& pseudonyms) = 0;
 };
 
 /// Runs work atomically: all of it commits or none of it does.

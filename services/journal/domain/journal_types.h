@@ -90,6 +90,21 @@ struct JournalCase {
   std::string Number() const;
 };
 
+/// The optional identity of a person correspondent (issue 7), as stored:
+/// sealed fields (base64 of Keyring::Encrypt, bound to the entry and the
+/// correspondent's position) and keyed indexes. Empty when the
+/// correspondent was journaled by name only. Never part of a public output.
+struct SealedIdentity {
+  std::string birth_date_sealed;
+  std::string national_id_sealed;  ///< empty when only a birth date
+  std::string national_id_index;   ///< Keyring::BlindIndex of the number
+  std::string person_index;        ///< keyed index of name + birth date
+  /// The audit pseudonym of the person (number, else name + birth date).
+  std::string subject;
+
+  bool empty() const { return person_index.empty(); }
+};
+
 /// A korrespondansepart of an entry.
 struct Correspondent {
   int64_t id = 0;
@@ -97,6 +112,7 @@ struct Correspondent {
   CorrespondentKind kind = CorrespondentKind::kSender;
   PartyRole role = PartyRole::kOther;
   Screening screening;  ///< its own, explicit screening
+  SealedIdentity identity;
 };
 
 /// Utført kassasjon of one document.
@@ -166,6 +182,11 @@ struct NewCorrespondent {
   std::optional<CorrespondentKind> kind;
   std::optional<PartyRole> role;
   ScreeningInput screening;
+  /// Optional identity of a person (issue 7): "" or YYYY-MM-DD, and a
+  /// national identity number as given. (Default member initializers so
+  /// that callers which list only the first fields need not change.)
+  std::string birth_date = {};
+  std::string national_id = {};
 };
 
 struct NewDocument {
@@ -229,6 +250,9 @@ struct DisposalCandidate {
   CaseKind case_kind = CaseKind::kOrdinary;
   TimePoint case_closed_at;
   std::vector<std::string> applicant_names;  ///< for audit pseudonyms
+  /// Parallel to applicant_names: the person's pseudonym when the applicant
+  /// was journaled with an identity (SealedIdentity::subject), else "".
+  std::vector<std::string> applicant_subjects;
 };
 
 /// Where keyset paging of the journal order continues.

@@ -7,8 +7,8 @@
 #include <unordered_map>
 
 #include "services/common/error.h"
-#include "services/common/subject_key.h"
 #include "services/journal/domain/codes.h"
+#include "services/journal/domain/correspondent_identity.h"
 #include "services/journal/domain/name_mask.h"
 #include "services/journal/domain/validation.h"
 
@@ -262,7 +262,7 @@ void PublicJournal::ExportLoepende(const Caller& caller,
             for (const Correspondent& c : entry.correspondents) {
               internal.correspondent_screening.push_back(
                   view.HiddenName(c, entry.screening));
-              subjects.insert(keyring_.Pseudonym(SubjectKeyFromName(c.name)));
+              subjects.insert(CorrespondentSubject(keyring_, c));
             }
             writer.Add(internal);
             if (++written % 500 == 0) audit_subjects();

@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "services/common/crypto/ed25519_key.h"
 #include "services/readingroom/domain/model.h"
 
 namespace depot::readingroom {
@@ -59,20 +60,17 @@ class SealVerifier {
   /// (by SHA-256 of message and seal), since every loan checks its
   /// declaration again; the answer for given bytes never changes.
   bool Verify(std::string_view message, const std::string& seal_hex) const;
-  const std::string& key_id() const { return key_id_; }
-  const std::string& public_key_pem() const { return public_key_pem_; }
+  const std::string& key_id() const { return key_->key_id(); }
+  const std::string& public_key_pem() const { return key_->pem(); }
 
  private:
-  struct Key;
-  std::unique_ptr<Key> key_;
-  std::string key_id_;
-  std::string public_key_pem_;
+  std::unique_ptr<Ed25519PublicKey> key_;
   mutable std::mutex verified_mutex_;
   mutable std::unordered_set<std::string> verified_;
 };
 
-/// The depot's Ed25519 sealing key (OpenSSL EVP). The private key lives in
-/// a PEM file (mode 0600), never in the database.
+/// The depot's Ed25519 sealing key (see Ed25519PrivateKey). The private
+/// key lives in a PEM file (mode 0600), never in the database.
 class SealKey {
  public:
   /// Loads the PEM file, creating it with a fresh key when it does not
@@ -88,9 +86,8 @@ class SealKey {
   const SealVerifier& verifier() const { return *verifier_; }
 
  private:
-  struct Key;
-  explicit SealKey(std::unique_ptr<Key> key);
-  std::unique_ptr<Key> key_;
+  explicit SealKey(std::unique_ptr<Ed25519PrivateKey> key);
+  std::unique_ptr<Ed25519PrivateKey> key_;
   std::unique_ptr<SealVerifier> verifier_;
 };
 

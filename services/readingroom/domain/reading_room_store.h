@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "services/common/audit_event.h"
+#include "services/common/subject_data.h"
 #include "services/readingroom/domain/model.h"
 
 namespace depot::readingroom {
@@ -115,6 +116,30 @@ class ReadingRoomTransaction {
 
   /// Appends an audit event in this transaction.
   virtual void Audit(const AuditEvent& event) = 0;
+
+  // Rights requests and retention (issue 7).
+  /// Visitors whose keyed identity index matches: the identity number's
+  /// (when national_id_index is not empty) or name + birth date's (when
+  /// person_index is not empty), by id.
+  virtual std::vector<Visitor> FindVisitorsByIdentity(
+      const std::string& national_id_index, const std::string& person_index) = 0;
+  /// Deletes the visitor with all of theirs: visits, loans with items and
+  /// copy agreements, declarations, approvals, name tokens.
+  virtual void DeleteVisitor(int64_t visitor_id) = 0;
+  /// Audit events whose subject is one of the pseudonyms, oldest first.
+  virtual std::vector<StoredAuditEvent> AuditEventsAbout(
+      const std::vector<std::string>& pseudonyms) = 0;
+  /// Retention: each deletes what ended before cutoff and returns how many.
+  /// Loans returned before it (with items and copy agreements).
+  virtual int64_t DeleteLoansReturnedBefore(TimePoint cutoff) = 0;
+  /// Declarations expired or revoked before it that no loan refers to.
+  virtual int64_t DeleteDeclarationsEndedBefore(TimePoint cutoff) = 0;
+  /// Closed visits checked out before it that no loan refers to.
+  virtual int64_t DeleteVisitsEndedBefore(TimePoint cutoff) = 0;
+  /// Visitors with no visit, loan or declaration left, registered (and
+  /// corrected) before cutoff: deleted; returns their key ids (so their
+  /// keys can be destroyed).
+  virtual std::vector<std::string> DeleteIdleVisitors(TimePoint cutoff) = 0;
 };
 
 /// Runs work atomically: all of it commits or none of it does.

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "services/common/time_format.h"
+
 namespace depot::readingroom {
 
 using TimePoint = std::chrono::system_clock::time_point;
@@ -16,12 +18,13 @@ struct Date {
   std::string ToString() const;  ///< YYYY-MM-DD
 };
 
-/// "2026-11-24T09:30:00Z", fractions and "+01:00"-style offsets accepted.
+/// "2026-11-24T09:30:00Z", fractions and "+01:00"-style offsets accepted,
+/// as are a space for the "T" and a leap second; years as ParseDate.
 std::optional<TimePoint> ParseRfc3339(const std::string& text);
-/// YYYY-MM-DD with a real day of a real month.
+/// YYYY-MM-DD with a real day of a real month, years 1900 to 9999.
 std::optional<Date> ParseDate(const std::string& text);
 /// HH:MM (24 hours); minutes since midnight.
-std::optional<int> ParseClockTime(const std::string& text);
+using depot::ParseClockTime;
 
 /// The depot's local calendar (the process time zone, TZ).
 Date LocalDate(TimePoint time);

@@ -1,7 +1,9 @@
 #include "services/readingroom/domain/visitors.h"
 
+#include "services/common/date.h"
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
+#include "services/common/national_id.h"
 #include "services/common/subject_key.h"
 #include "services/common/time_format.h"
 #include "services/readingroom/domain/audit.h"
@@ -36,6 +38,30 @@ std::string CleanContact(const std::string& contact) {
   return clean;
 }
 
+// Fills the visitor's identity (optional; issue 7) after checking it.
+void SetIdentity(Visitor& visitor, const std::string& birth_date,
+                 const std::string& national_id, TimePoint now) {
+  std::string today = depot::FormatDate(depot::DateOf(now));
+  if (!national_id.empty()) {
+    NationalIdCheck id = CheckNationalId(national_id, today);
+    if (!id.id) throw InvalidArgument("national_id: " + id.problem);
+    if (!birth_date.empty() && birth_date != id.id->birth_date) {
+      throw InvalidArgument("birth_date does not match the national_id");
+    }
+    visitor.national_id = id.id->normalized;
+    visitor.birth_date = id.id->birth_date;
+    return;
+  }
+  if (!birth_date.empty()) {
+    auto date = depot::ParseDate(birth_date);
+    if (!date) throw InvalidArgument("birth_date must be YYYY-MM-DD");
+    if (depot::FormatDate(*date) > today) {
+      throw InvalidArgument("birth_date is in the future");
+    }
+    visitor.birth_date = birth_date;
+  }
+}
+
 std::string VisitorObject(int64_t id) {
   return "visitor/" + std::to_string(id);
 }
@@ -58,6 +84,16 @@ std::string DescribeLoans(const std::vector<Loan>& loans) {
 }
 
 }  // namespace
+
+std::string VisitorSubjectKey(const Visitor& visitor) {
+  if (!visitor.national_id.empty()) {
+    return SubjectKeyFromNationalId(visitor.national_id);
+  }
+  if (!visitor.birth_date.empty()) {
+    return SubjectKeyFromNameAndBirthDate(visitor.name, visitor.birth_date);
+  }
+  return SubjectKeyFromName(visitor.name);
+}
 
 void RequireId(int64_t id, const std::string& field) {
   if (id <= 0) {
@@ -86,7 +122,9 @@ Visitor Visitors::Register(const Caller& caller, const NewVisitor& request) {
         "residence-card or other); never its number");
   }
   visitor.id_document_kind = *request.id_document_kind;
-  visitor.subject = keyring_.Pseudonym(SubjectKeyFromName(visitor.name));
+  SetIdentity(visitor, Trim(request.birth_date), Trim(request.national_id),
+              clock_.Now());
+  visitor.subject = keyring_.Pseudonym(VisitorSubjectKey(visitor));
   visitor.registered_at = TruncateToSeconds(clock_.Now());
   visitor.registered_by = caller.identity;
   Visitor stored;
@@ -156,20 +194,49 @@ Visitor Visitors::Correct(const Caller& caller,
   std::optional<std::string> name, contact;
   if (correction.name) name = CleanName(*correction.name);
   if (correction.contact) contact = CleanContact(*correction.contact);
-  if (!name && !contact && !correction.id_document_kind) {
+  bool identity = (correction.birth_date && !correction.birth_date->empty()) ||
+                  (correction.national_id && !correction.national_id->empty());
+  if (!name && !contact && !correction.id_document_kind && !identity) {
     throw InvalidArgument(
-        "nothing to correct: give name, contact or id_document_kind");
+        "nothing to correct: give name, contact, id_document_kind, "
+        "birth_date or national_id");
   }
   Visitor updated;
   store_.Run([&](ReadingRoomTransaction& tx) {
     updated = RequireVisitor(tx, correction.visitor_id);
     std::string old_subject = updated.subject;
     std::string changed;
+    if (updated.erased) {
+      throw FailedPrecondition("visitor " +
+                               std::to_string(updated.id) +
+                               " was erased; register the person anew");
+    }
     if (name) {
       updated.name = *name;
-      updated.subject = keyring_.Pseudonym(SubjectKeyFromName(*name));
       changed += " name";
     }
+    if (identity) {
+      std::string national_id =
+          correction.national_id.value_or("").empty()
+              ? (correction.birth_date.value_or("").empty()
+                     ? updated.national_id
+                     : "")
+              : *correction.national_id;
+      std::string birth_date = correction.birth_date.value_or("");
+      updated.national_id.clear();
+      if (birth_date.empty() && national_id.empty()) {
+        birth_date = updated.birth_date;
+      }
+      updated.birth_date.clear();
+      SetIdentity(updated, Trim(birth_date), Trim(national_id), clock_.Now());
+      if (correction.birth_date && !correction.birth_date->empty()) {
+        changed += " birth_date";
+      }
+      if (correction.national_id && !correction.national_id->empty()) {
+        changed += " national_id";
+      }
+    }
+    updated.subject = keyring_.Pseudonym(VisitorSubjectKey(updated));
     if (contact) {
       updated.contact = *contact;
       changed += " contact";

@@ -16,6 +16,9 @@ struct NewVisitor {
   std::string name;
   std::string contact;
   std::optional<IdDocumentKind> id_document_kind;
+  /// Optional (issue 7): lets a rights request find the visitor.
+  std::string birth_date{};   ///< YYYY-MM-DD
+  std::string national_id{};  ///< validated, stored encrypted
 };
 
 struct VisitorCorrection {
@@ -24,6 +27,8 @@ struct VisitorCorrection {
   std::optional<std::string> contact;
   std::optional<IdDocumentKind> id_document_kind;
   std::string reason;
+  std::optional<std::string> birth_date{};
+  std::optional<std::string> national_id{};
 };
 
 struct VisitorLog {
@@ -63,6 +68,10 @@ class Visitors {
   const Keyring& keyring_;
   const Clock& clock_;
 };
+
+/// The subject key (subject_key.h) of a visitor: the identity number's,
+/// else name + birth date's, else the name's.
+std::string VisitorSubjectKey(const Visitor& visitor);
 
 /// Loads the visitor or throws NotFound (no personal data in the message).
 Visitor RequireVisitor(ReadingRoomTransaction& tx, int64_t visitor_id);

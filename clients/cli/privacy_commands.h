@@ -1,0 +1,15 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "clients/cli/depositor_commands.h"
+
+namespace depot::cli {
+
+/// `depot privacy request open|compile|list|extend|close|show`,
+/// `depot privacy requests`, `depot privacy rectify visitor|record`,
+/// `depot privacy erase`, `depot privacy retention`.
+void AddPrivacyCommands(CLI::App& app, const ConnectionOptions& options,
+                        Action* action);
+
+}  // namespace depot::cli

@@ -1,0 +1,205 @@
+#include "services/audit/domain/chain_verifier.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "services/audit/domain/canonical.h"
+
+namespace depot::audit {
+namespace {
+
+std::string EventName(const SealedEvent& e) {
+  return "event id " + std::to_string(e.id) + " at seq " +
+         std::to_string(e.seq);
+}
+
+// Where was the event sealed originally? Its stored chain hash is what its
+// successor at sealing time was chained onto; that successor (if it is
+// still there) tells the position. A head whose root is the hash tells it
+// for the last event.
+std::optional<int64_t> SealedPosition(const EventSource& events,
+                                      const SealedEvent& bad,
+                                      const std::vector<SignedHead>& heads) {
+  ChainHasher hasher;
+  std::optional<int64_t> position;
+  std::string hash;
+  events([&](const SealedEvent& x) {
+    if (x.id == bad.id) return true;
+    hasher.Next(bad.chain_hash, x, &hash);
+    if (hash == x.chain_hash) {
+      position = x.seq - 1;
+      return false;
+    }
+    return true;
+  });
+  if (position) return position;
+  for (const SignedHead& head : heads) {
+    if (head.root == bad.chain_hash) return head.size;
+  }
+  return std::nullopt;
+}
+
+// The event at bad.seq = p does not follow from the chain up to p - 1
+// (whose stored hashes are intact: previous, before_previous). Tell which
+// kind of tampering explains it; see VerifyChain.
+AuditProblem Classify(const EventSource& events, const SealedEvent& bad,
+                      const std::string& previous,
+                      const std::string& before_previous, int64_t previous_id,
+                      const std::optional<SealedEvent>& next,
+                      const std::vector<SignedHead>& heads) {
+  const int64_t p = bad.seq;
+  ChainHasher hasher;
+  auto original = SealedPosition(events, bad, heads);
+  if (original && *original != p) {
+    return {p, bad.id, "reordered",
+            EventName(bad) + " was sealed at seq " + std::to_string(*original) +
+                ": events were moved in the chain"};
+  }
+  if (p >= 2) {
+    // The event before it was inserted and this one pushed up by one.
+    SealedEvent moved = bad;
+    moved.seq = p - 1;
+    if (hasher.Next(before_previous, moved) == bad.chain_hash) {
+      return {p - 1, previous_id, "inserted",
+              "event id " + std::to_string(previous_id) + " at seq " +
+                  std::to_string(p - 1) +
+                  " was never sealed there: it was inserted and the events "
+                  "after it renumbered"};
+    }
+  }
+  if (next && next->seq == p + 1) {
+    // The event sealed at p is gone and the later ones moved down by one:
+    // the next event still chains onto this one's hash at its old seq.
+    SealedEvent moved = *next;
+    moved.seq = p + 2;
+    if (hasher.Next(bad.chain_hash, moved) == next->chain_hash) {
+      return {p, 0, "removed",
+              "the event sealed at seq " + std::to_string(p) +
+                  " was removed and the events after it renumbered (event "
+                  "id " +
+                  std::to_string(bad.id) + " now holds seq " +
+                  std::to_string(p) + ")"};
+    }
+    // This event was inserted: the next one chains onto the previous hash.
+    moved.seq = p;
+    if (hasher.Next(previous, moved) == next->chain_hash) {
+      return {p, bad.id, "inserted",
+              EventName(bad) +
+                  " was never sealed: it was inserted into the "
+                  "chain"};
+    }
+  }
+  return {p, bad.id, "changed",
+          EventName(bad) +
+              " does not match its chain hash: it was changed after sealing "
+              "(or the event before it was, with its chain hash recomputed)"};
+}
+
+}  // namespace
+
+Verification VerifyChain(std::string_view log, const EventSource& events,
+                         std::vector<SignedHead> heads,
+                         const HeadVerifier& verifier) {
+  Verification result;
+  std::sort(
+      heads.begin(), heads.end(),
+      [](const SignedHead& a, const SignedHead& b) { return a.size < b.size; });
+  result.heads_checked = static_cast<int64_t>(heads.size());
+  std::vector<AuditProblem> problems;
+  for (const SignedHead& head : heads) {
+    if (!verifier.Verify(HeadBytes(log, head), head.signature)) {
+      problems.push_back(
+          {head.size, 0, "head mismatch",
+           "the signed head of size " + std::to_string(head.size) +
+               " (signed at " + FormatMicros(head.signed_at_us) +
+               ") does not verify with key " + verifier.key_id() +
+               ": it was altered, or signed by another key"});
+    }
+  }
+
+  ChainHasher hasher;
+  std::string computed = ZeroHash();  // chain(expected - 1)
+  std::string before_previous;        // chain(expected - 2)
+  std::string hash;
+  int64_t expected = 1;
+  int64_t previous_id = 0;
+  size_t head_index = 0;
+  int64_t last_good_head = 0;
+  std::optional<SealedEvent> bad;
+  std::optional<SealedEvent> next;
+  std::optional<AuditProblem> head_problem;
+
+  auto check_heads_at = [&](int64_t size, const std::string& chain) {
+    for (; head_index < heads.size() && heads[head_index].size <= size;
+         ++head_index) {
+      const SignedHead& head = heads[head_index];
+      if (head.size == size && head.root == chain) {
+        last_good_head = size;
+      } else if (!head_problem) {
+        head_problem = AuditProblem{
+            last_good_head + 1, 0, "head mismatch",
+            "the signed head of size " + std::to_string(head.size) +
+                " does not match the chain: an event between seq " +
+                std::to_string(last_good_head + 1) + " and " +
+                std::to_string(head.size) +
+                " was changed, removed, inserted or reordered and the chain "
+                "recomputed"};
+      }
+    }
+  };
+  check_heads_at(0, computed);
+
+  std::optional<AuditProblem> chain_problem;
+  events([&](const SealedEvent& e) {
+    if (bad) {
+      next = e;
+      return false;
+    }
+    if (e.seq != expected) {
+      chain_problem = AuditProblem{
+          expected, 0, "removed",
+          "the event sealed at seq " + std::to_string(expected) +
+              " is missing: the chain goes on with " + EventName(e)};
+      return false;
+    }
+    hasher.Next(computed, e, &hash);
+    if (hash != e.chain_hash) {
+      bad = e;
+      return true;  // one more event tells an insertion from a change
+    }
+    before_previous.swap(computed);
+    computed.swap(hash);
+    previous_id = e.id;
+    ++result.events_checked;
+    ++expected;
+    check_heads_at(e.seq, computed);
+    return true;
+  });
+  if (bad) {
+    chain_problem = Classify(events, *bad, computed, before_previous,
+                             previous_id, next, heads);
+  } else if (!chain_problem && head_index < heads.size()) {
+    const SignedHead& head = heads.back();
+    chain_problem = AuditProblem{
+        expected, 0, "removed",
+        "the signed head of size " + std::to_string(head.size) +
+            " covers events up to seq " + std::to_string(head.size) +
+            " but the chain ends at seq " + std::to_string(expected - 1) +
+            ": events at its end were removed"};
+  }
+  if (chain_problem) problems.push_back(*chain_problem);
+  if (head_problem) problems.push_back(*head_problem);
+  // The first bad event: the lowest seq; on a tie, what the chain itself
+  // says (more precise than a head).
+  for (const AuditProblem& problem : problems) {
+    if (!result.first_bad || problem.seq < result.first_bad->seq ||
+        (problem.seq == result.first_bad->seq &&
+         problem.what != "head mismatch")) {
+      result.first_bad = problem;
+    }
+  }
+  return result;
+}
+
+}  // namespace depot::audit

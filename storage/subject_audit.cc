@@ -1,0 +1,34 @@
+#include "storage/subject_audit.h"
+
+#include "storage/text_array.h"
+
+namespace depot::storage {
+
+std::vector<StoredAuditEvent> AuditEventsAbout(
+    pqxx::transaction_base& tx, const std::string& schema,
+    const std::vector<std::string>& pseudonyms) {
+  std::vector<StoredAuditEvent> events;
+  if (pseudonyms.empty()) return events;
+  // schema is one of the services' own constants, never caller input.
+  auto result = tx.exec_params(
+      "SELECT id, (extract(epoch FROM occurred_at) * 1000000)::bigint AS us, "
+      "actor, actor_role, action, object, detail FROM " +
+          tx.quote_name(schema) +
+          ".audit_events WHERE subject = ANY($1::text[]) ORDER BY id",
+      TextArrayLiteral(pseudonyms));
+  for (const auto& row : result) {
+    StoredAuditEvent event;
+    event.id = row["id"].as<int64_t>();
+    event.occurred_at = std::chrono::system_clock::time_point(
+        std::chrono::microseconds(row["us"].as<int64_t>()));
+    event.actor = row["actor"].as<std::string>();
+    event.actor_role = row["actor_role"].as<std::string>();
+    event.action = row["action"].as<std::string>();
+    event.object = row["object"].as<std::string>();
+    event.detail = row["detail"].as<std::string>();
+    events.push_back(std::move(event));
+  }
+  return events;
+}
+
+}  // namespace depot::storage

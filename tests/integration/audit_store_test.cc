@@ -1,0 +1,224 @@
+// The audit chain on real PostgreSQL (issue 7, acceptance 1): events
+// written as every service writes them, sealed by the sealer, then tampered
+// with straight in the database: verification names the first bad event.
+#include <gtest/gtest.h>
+
+#include <pqxx/pqxx>
+
+#include "services/audit/domain/audit_logs.h"
+#include "services/audit/domain/canonical.h"
+#include "storage/audit/pg_audit_store.h"
+#include "storage/audit_writer.h"
+#include "tests/support/postgres.h"
+
+namespace depot {
+namespace {
+
+using audit::AuditLogs;
+using audit::AuditSigningKey;
+using audit::Sealer;
+
+class AuditStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (int i = 1; i <= 10; ++i) Append(i);
+    auto view = logs_.TreeHead("deposits");
+    ASSERT_TRUE(view.present);
+    ASSERT_TRUE(view.head);
+    ASSERT_EQ(view.head->size, 10);
+  }
+
+  // As a service does: one INSERT in its own transaction.
+  void Append(int i) {
+    pool_.Transact([&](pqxx::work& tx) {
+      storage::AppendAuditEvent(
+          tx, "deposits",
+          {"anna", "archivist", "record.search", "deposit/" + std::to_string(i),
+           i % 2 ? "3f2a9c" : "", "results=" + std::to_string(i)});
+    });
+  }
+
+  void Sql(const std::string& sql) {
+    pqxx::connection connection(db_.dsn());
+    pqxx::work tx(connection);
+    tx.exec(sql);
+    tx.commit();
+  }
+  int64_t IdAt(int64_t seq) {
+    pqxx::connection connection(db_.dsn());
+    pqxx::work tx(connection);
+    return tx
+        .exec("SELECT id FROM deposits.audit_events WHERE seq = " +
+              std::to_string(seq))[0][0]
+        .as<int64_t>();
+  }
+
+  audit::VerifyOutcome Verify() { return logs_.Verify("deposits"); }
+
+  testing::TestDatabase db_;
+  storage::ConnectionPool pool_{db_.dsn(), 2};
+  storage::PgAuditStore store_{pool_};
+  std::unique_ptr<AuditSigningKey> key_ = AuditSigningKey::Generate();
+  Sealer sealer_{store_, *key_, audit::SystemMicrosClock()};
+  AuditLogs logs_{store_, *key_, sealer_};
+};
+
+TEST_F(AuditStoreTest, UntouchedLogVerifies) {
+  auto outcome = Verify();
+  ASSERT_TRUE(outcome.present);
+  EXPECT_TRUE(outcome.verification.ok())
+      << outcome.verification.first_bad->detail;
+  EXPECT_EQ(outcome.verification.events_checked, 10);
+  EXPECT_EQ(outcome.verification.heads_checked, 1);  // signed_at round trip
+  EXPECT_EQ(outcome.unsealed, 0);
+  ASSERT_TRUE(outcome.latest_head);
+  EXPECT_EQ(outcome.latest_head->size, 10);
+}
+
+TEST_F(AuditStoreTest, UpdatedEventIsNamed) {
+  int64_t id = IdAt(5);
+  Sql("UPDATE deposits.audit_events SET subject = 'another-person' "
+      "WHERE seq = 5");
+  auto result = Verify().verification;
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.first_bad->what, "changed");
+  EXPECT_EQ(result.first_bad->seq, 5);
+  EXPECT_EQ(result.first_bad->event_id, id);
+}
+
+TEST_F(AuditStoreTest, UpdatedTimeIsNamed) {
+  Sql("UPDATE deposits.audit_events SET occurred_at = occurred_at + "
+      "interval '1 microsecond' WHERE seq = 2");
+  auto result = Verify().verification;
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.first_bad->what, "changed");
+  EXPECT_EQ(result.first_bad->seq, 2);
+}
+
+TEST_F(AuditStoreTest, DeletedEventIsNamed) {
+  Sql("DELETE FROM deposits.audit_events WHERE seq = 7");
+  auto result = Verify().verification;
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.first_bad->what, "removed");
+  EXPECT_EQ(result.first_bad->seq, 7);
+}
+
+TEST_F(AuditStoreTest, DeletedLastEventIsCaughtByTheHead) {
+  Sql("DELETE FROM deposits.audit_events WHERE seq = 10");
+  auto result = Verify().verification;
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.first_bad->what, "removed");
+  EXPECT_EQ(result.first_bad->seq, 10);
+}
+
+TEST_F(AuditStoreTest, SwappedEventsAreNamed) {
+  int64_t moved = IdAt(8);
+  Sql("UPDATE deposits.audit_events SET seq = -3 WHERE seq = 3;"
+      "UPDATE deposits.audit_events SET seq = 3 WHERE seq = 8;"
+      "UPDATE deposits.audit_events SET seq = 8 WHERE seq = -3");
+  auto result = Verify().verification;
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.first_bad->what, "reordered");
+  EXPECT_EQ(result.first_bad->seq, 3);
+  EXPECT_EQ(result.first_bad->event_id, moved);
+}
+
+TEST_F(AuditStoreTest, InsertedEventIsNamed) {
+  Sql("UPDATE deposits.audit_events SET seq = -seq WHERE seq >= 5;"
+      "UPDATE deposits.audit_events SET seq = -seq + 1 WHERE seq < 0");
+  pqxx::connection connection(db_.dsn());
+  pqxx::work tx(connection);
+  int64_t forged =
+      tx.exec(
+            "INSERT INTO deposits.audit_events (actor, actor_role, action, "
+            "object, detail, seq, chain_hash) VALUES ('mallory', "
+            "'archivist', 'record.search', 'deposit/1', '', 5, "
+            "decode(repeat('42', 32), 'hex')) RETURNING id")[0][0]
+          .as<int64_t>();
+  tx.commit();
+  auto result = Verify().verification;
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.first_bad->what, "inserted");
+  EXPECT_EQ(result.first_bad->seq, 5);
+  EXPECT_EQ(result.first_bad->event_id, forged);
+}
+
+TEST_F(AuditStoreTest, TamperedHeadIsNamed) {
+  Sql("UPDATE deposits.audit_heads SET signed_at = signed_at + "
+      "interval '1 second'");
+  auto result = Verify().verification;
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.first_bad->what, "head mismatch");
+}
+
+// Writers only INSERT: an event of a transaction still open is simply not
+// sealed yet; the sealer seals what committed after it and takes the late
+// one next, at a later seq.
+TEST_F(AuditStoreTest, WritersNeverWaitAndLateCommitsChainLater) {
+  pqxx::connection slow(db_.dsn());
+  pqxx::work open(slow);
+  storage::AppendAuditEvent(open, "deposits",
+                            {"kari", "desk", "loan.open", "loan/1", "", ""});
+  Append(11);  // commits while the first is still open
+  EXPECT_EQ(sealer_.SealLog("deposits", true).sealed, 1);
+  open.commit();
+  EXPECT_EQ(sealer_.SealLog("deposits", true).sealed, 1);
+  auto outcome = Verify();
+  EXPECT_TRUE(outcome.verification.ok())
+      << outcome.verification.first_bad->detail;
+  EXPECT_EQ(outcome.verification.events_checked, 12);
+}
+
+TEST_F(AuditStoreTest, ExportIsAuditedAndSealedLater) {
+  struct Count : audit::ExportSink {
+    void Begin(const std::string&, bool p) override { present = p; }
+    void Events(const std::vector<audit::SealedEvent>& e) override {
+      events += e.size();
+    }
+    void Heads(const std::vector<audit::SignedHead>& h) override {
+      heads = h.size();
+    }
+    bool present = false;
+    size_t events = 0, heads = 0;
+  } sink;
+  logs_.Export({"dora", Role::kDpo, ""}, "deposits", sink);
+  EXPECT_TRUE(sink.present);
+  EXPECT_EQ(sink.events, 10u);
+  EXPECT_EQ(sink.heads, 1u);
+  auto view = logs_.TreeHead("deposits");
+  EXPECT_EQ(view.head->size, 11);
+  EXPECT_TRUE(Verify().verification.ok());
+}
+
+TEST_F(AuditStoreTest, EveryServiceLogIsChainedAndAMissingOneIsAbsent) {
+  for (const char* log : {"readingroom", "journal"}) {
+    pool_.Transact([&](pqxx::work& tx) {
+      storage::AppendAuditEvent(tx, log, {"a", "desk", "x", "y", "", ""});
+    });
+    auto view = logs_.TreeHead(log);
+    EXPECT_TRUE(view.present) << log;
+    ASSERT_TRUE(view.head) << log;
+    EXPECT_EQ(view.head->size, 1) << log;
+    EXPECT_TRUE(logs_.Verify(log).verification.ok()) << log;
+  }
+  Sql("DROP SCHEMA journal CASCADE");
+  EXPECT_FALSE(logs_.Verify("journal").present);
+  EXPECT_FALSE(logs_.TreeHead("journal").present);
+  EXPECT_EQ(sealer_.SealAll(), 0);
+}
+
+TEST(AuditTimestamps, PostgresTextParsedExactly) {
+  EXPECT_EQ(storage::ParseUtcTimestampMicros("2023-11-14 22:13:20.123456+00"),
+            1700000000123456);
+  EXPECT_EQ(storage::ParseUtcTimestampMicros("2023-11-14 22:13:20.5+00"),
+            1700000000500000);
+  EXPECT_EQ(storage::ParseUtcTimestampMicros("2023-11-14 22:13:20+00"),
+            1700000000000000);
+  EXPECT_EQ(storage::ParseUtcTimestampMicros("1969-12-31 23:59:59+00"),
+            -1000000);
+  EXPECT_EQ(storage::ParseUtcTimestampMicros("infinity"),
+            std::numeric_limits<int64_t>::min());
+}
+
+}  // namespace
+}  // namespace depot
