@@ -125,6 +125,66 @@ TEST_F(PrivacyCliTest, CompileWritesTheExtractAndEraseListsLegalReasons) {
   EXPECT_EQ(delivered.exit_code, 0) << delivered.err;
 }
 
+// Rectification (GDPR art. 16): a misspelt name corrected in a deposited
+// record (found again by its new name and birth date) and in a visitor.
+TEST_F(PrivacyCliTest, RectifyCorrectsARecordAndAVisitor) {
+  auto archivist = testing::ChannelAs(depotd_.port(), "archivist");
+  int64_t deposit =
+      testing::CreateDeposit(archivist, testing::kOwnMunicipality,
+                             v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
+  auto records = testing::MakeRecords(1, 1, "2010-01-01");
+  records[0].set_person_name("Kari Nordman");
+  records[0].set_national_id(nid_);
+  records[0].set_birth_date("");
+  v1::TransferSummary summary;
+  ASSERT_TRUE(testing::Transfer(archivist, deposit, records, 1, &summary).ok());
+  ASSERT_EQ(summary.accepted(), 1);
+  auto found = Json("archivist", {"record", "search", "--national-id", nid_});
+  ASSERT_EQ(found["records"].size(), 1u) << found.dump();
+  const auto& id_field = found["records"][0]["record_id"];
+  std::string record_id = id_field.is_string()
+                              ? id_field.get<std::string>()
+                              : std::to_string(id_field.get<int64_t>());
+
+  auto no_reason = RunCli(depotd_, "archivist",
+                          {"privacy", "rectify", "record", record_id, "--name",
+                           "Kari Nordmann", "--reason", " "});
+  EXPECT_EQ(no_reason.exit_code, 2) << no_reason.err;
+  auto fixed =
+      RunCli(depotd_, "archivist",
+             {"privacy", "rectify", "record", record_id, "--name",
+              "Kari Nordmann", "--reason", "misspelt in the source system"});
+  ASSERT_EQ(fixed.exit_code, 0) << fixed.err;
+  auto after = Json("archivist", {"record", "search", "--national-id", nid_});
+  ASSERT_EQ(after["records"].size(), 1u);
+  EXPECT_EQ(after["records"][0]["person_name"], "Kari Nordmann");
+  auto by_name =
+      Json("archivist", {"record", "search", "--name", "Kari Nordmann",
+                         "--birth-date", "1980-05-17"});
+  EXPECT_EQ(by_name["records"].size(), 1u) << by_name.dump();
+
+  auto room = v1::ReadingRoomService::NewStub(
+      testing::ChannelAs(depotd_.port(), "desk"));
+  v1::RegisterVisitorRequest add;
+  add.set_name("Ola Nordman");
+  add.set_contact("+47 400 00 001");
+  add.set_id_document_kind(v1::ID_DOCUMENT_KIND_PASSPORT);
+  v1::Visitor visitor;
+  grpc::ClientContext context;
+  ASSERT_TRUE(room->RegisterVisitor(&context, add, &visitor).ok());
+  auto corrected =
+      Json("desk", {"privacy", "rectify", "visitor",
+                    std::to_string(visitor.visitor_id()), "--name",
+                    "Ola Nordmann", "--reason", "misspelt at registration"});
+  EXPECT_FALSE(corrected.value("corrected_at", "").empty()) << corrected.dump();
+  v1::GetVisitorRequest get;
+  get.set_visitor_id(visitor.visitor_id());
+  v1::Visitor read;
+  grpc::ClientContext read_context;
+  ASSERT_TRUE(room->GetVisitor(&read_context, get, &read).ok());
+  EXPECT_EQ(read.name(), "Ola Nordmann");
+}
+
 TEST_F(PrivacyCliTest, RetentionAndBreaches) {
   auto dry = RunCli(depotd_, "dpo", {"privacy", "retention", "--dry-run"});
   ASSERT_EQ(dry.exit_code, 0) << dry.err;
