@@ -3,15 +3,15 @@
 
 #include <iostream>
 
-#include "clients/cli/audit_commands.h"  // issue 7 part A
-#include "clients/cli/breach_commands.h"   // issue 7 part B
+#include "clients/cli/audit_commands.h"
+#include "clients/cli/breach_commands.h"
 #include "clients/cli/connection.h"
 #include "clients/cli/deposit_commands.h"
 #include "clients/cli/depositor_commands.h"
 #include "clients/cli/exit_codes.h"
 #include "clients/cli/readingroom_commands.h"
 #include "clients/cli/journal_commands.h"
-#include "clients/cli/privacy_commands.h"  // issue 7 part B
+#include "clients/cli/privacy_commands.h"
 #include "clients/cli/record_commands.h"
 
 int main(int argc, char** argv) {
@@ -55,9 +55,9 @@ int main(int argc, char** argv) {
   AddDepositCommands(app, options, &action);
   AddRecordCommands(app, options, &action);
   AddJournalCommands(app, options, &action);
-  AddAuditCommands(app, options, &action);  // issue 7 part A
-  AddPrivacyCommands(app, options, &action);  // issue 7 part B
-  AddBreachCommands(app, options, &action);   // issue 7 part B
+  AddAuditCommands(app, options, &action);
+  AddPrivacyCommands(app, options, &action);
+  AddBreachCommands(app, options, &action);
 
   try {
     app.parse(argc, argv);

@@ -49,7 +49,7 @@ constexpr Setting kSettings[] = {
     {"deposits_address", "--deposits-address", "DEPOT_DEPOSITS_ADDRESS",
      "DepositService host:port for the reading room (default: listen)",
      false},
-    // PrivacyService (issue 7 part B).
+    // PrivacyService.
     {"readingroom_address", "--readingroom-address",
      "DEPOT_READINGROOM_ADDRESS",
      "ReadingRoomService host:port for PrivacyService (default: "
@@ -84,12 +84,12 @@ constexpr Setting kSettings[] = {
     {"declaration_validity_years", "--declaration-validity-years",
      "DEPOT_DECLARATION_VALIDITY_YEARS",
      "default validity of a confidentiality declaration (default 3)", false},
-    // Issue 7 part A.
+    // AuditService.
     {"audit_key_file", "--audit-key-file", "DEPOT_AUDIT_KEY_FILE",
      "Ed25519 key signing audit tree heads, made if missing (default: "
      "audit-signing.key next to key_file)",
      true},
-    // Issue 7 part C.
+    // Crypto-shredding and reading-room retention.
     {"subject_key_dir", "--subject-key-dir", "DEPOT_SUBJECT_KEY_DIR",
      "directory of per-person encryption keys for crypto-shredding, kept "
      "outside the database (default: subject-keys next to key_file)",
@@ -267,7 +267,7 @@ std::optional<ServerConfig> LoadServerConfig(int argc, char** argv,
   if (config.subject_key_dir.empty() && !config.key_file.empty()) {
     config.subject_key_dir = config.key_file.parent_path() / "subject-keys";
   }
-  if (config.audit_key_file.empty()) {  // issue 7 part A
+  if (config.audit_key_file.empty()) {
     config.audit_key_file =
         config.key_file.empty()
             ? std::filesystem::path(home) / "audit-signing.key"

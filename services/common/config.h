@@ -26,7 +26,7 @@ struct ServerConfig {
   /// DepositService, for services that call it (the reading room); default:
   /// this server's own listen address (depotd hosts DepositService).
   std::string deposits_address;
-  /// PrivacyService (issue 7 part B): ReadingRoomService and JournalService
+  /// PrivacyService: ReadingRoomService and JournalService
   /// for rights requests; default: deposits_address (this server in
   /// depotd).
   std::string readingroom_address;
@@ -47,7 +47,7 @@ struct ServerConfig {
   std::string reading_room_closes = "15:30";
   /// How long a confidentiality declaration is valid by default.
   int declaration_validity_years = 3;
-  // Issue 7 part C: crypto-shredding keys and reading-room retention.
+  // Crypto-shredding keys and reading-room retention.
   /// Directory of per-person keys (one 0600 file each), outside the
   /// database; default subject-keys next to key_file. Back it up apart.
   std::filesystem::path subject_key_dir;
@@ -56,7 +56,7 @@ struct ServerConfig {
   int retention_visits_months = 12;
   int retention_loans_months = 60;
   int retention_declarations_months = 12;
-  // Issue 7 part A.
+  // AuditService.
   /// Ed25519 key signing audit tree heads (made at first start, mode
   /// 0600); default audit-signing.key next to key_file ($DEPOT_HOME
   /// without one).

@@ -18,7 +18,7 @@ InProcessServer::InProcessServer(const std::string& dsn,
   config_.seal_key_file = TestPki().parent_path() / "declaration-seal.pem";
   // Per-visitor keys for crypto-shredding (issue 7), shared like the seal.
   config_.subject_key_dir = TestPki().parent_path() / "subject-keys";
-  // The audit head signing key (issue 7 part A), one per test process too.
+  // The audit head signing key, one per test process too.
   config_.audit_key_file = TestPki().parent_path() / "audit-signing.key";
   pool_ = std::make_unique<storage::ConnectionPool>(dsn, 4);
   resolver_ = std::make_unique<CallerResolver>(config_.roles_file,

@@ -56,7 +56,7 @@ const std::vector<RpcPolicy>& AuthorizationTable() {
       // Noark 5 (issue 8): an export carries every record of a deposit in
       // clear text, so only archivists make one.
       {"depot.v1.DepositService/ExportNoark5", {R::kArchivist}, false},
-      // Issue 7 part C: rectification by archivists; rights requests only
+      // Rectification by archivists; rights requests only
       // through PrivacyService (the service identity).
       {"depot.v1.DepositService/CorrectRecord", {R::kArchivist}, false},
       {"depot.v1.DepositService/SubjectData", {R::kService}, false},
@@ -134,7 +134,7 @@ const std::vector<RpcPolicy>& AuthorizationTable() {
       {"depot.v1.ReadingRoomService/VisitorLendingLog",
        {R::kArchivist, R::kDpo},
        false},
-      // Issue 7 part C: rights requests and retention via PrivacyService.
+      // Rights requests and retention via PrivacyService.
       {"depot.v1.ReadingRoomService/SubjectData", {R::kService}, false},
       {"depot.v1.ReadingRoomService/EraseSubjectData", {R::kService}, false},
       {"depot.v1.ReadingRoomService/ApplyRetention", {R::kService}, false},
@@ -168,7 +168,7 @@ const std::vector<RpcPolicy>& AuthorizationTable() {
        {R::kArchivist, R::kDpo, R::kAuditor},
        false},
       {"depot.v1.JournalService/UpdateJournalSettings", {R::kArchivist}, false},
-      // Issue 7 part C: rights requests via PrivacyService.
+      // Rights requests via PrivacyService.
       {"depot.v1.JournalService/SubjectData", {R::kService}, false},
       {"depot.v1.JournalService/EraseSubjectData", {R::kService}, false},
 
@@ -195,7 +195,7 @@ const std::vector<RpcPolicy>& AuthorizationTable() {
       {"depot.v1.PrivacyService/ListBreaches", {R::kDpo, R::kAuditor}, false},
       {"depot.v1.PrivacyService/NotifyBreach", {R::kDpo}, false},
 
-      // AuditService (issue 7 part A). Heads and verification tell whether
+      // AuditService. Heads and verification tell whether
       // the logs are intact, nothing about anyone: archivists too. An
       // export holds every pseudonym and actor: DPO and auditor only. The
       // public key is public.
