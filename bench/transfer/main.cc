@@ -1,19 +1,23 @@
 // bench/transfer: records/s through TransferRecords into a running depotd
-// over mTLS, against the limit: COPY of rows of the same shape straight
-// into a table of the same shape, on the same PostgreSQL, in the same run.
+// over mTLS, against the limit: COPY of the same rows (as the depot stored
+// them) straight into a table of the same shape, on the same PostgreSQL,
+// in the same run.
 // Prints `name: value` lines.
 #include <grpcpp/grpcpp.h>
 
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <pqxx/pqxx>
+#include <pqxx/stream_from>
 #include <pqxx/stream_to>
 #include <random>
 #include <string>
 #include <thread>
 
+#include "storage/copy_field.h"
 #include "tests/support/depotd.h"
 #include "tests/support/pki.h"
 #include "tests/support/postgres.h"
@@ -27,6 +31,34 @@ using depot::v1::TransferRecordsRequest;
 
 double Seconds(Clock::duration d) {
   return std::chrono::duration<double>(d).count();
+}
+
+// One row of deposits.records as COPY text gives it, field by field.
+constexpr size_t kRecordColumns = 17;
+using RecordRow = std::array<depot::storage::CopyField, kRecordColumns>;
+
+RecordRow ParseRow(std::string line) {
+  if (!line.empty() && line.back() == '\n') line.pop_back();
+  RecordRow row;
+  size_t at = 0;
+  for (size_t i = 0; i < kRecordColumns; ++i) {
+    size_t tab = line.find('\t', at);
+    if ((tab == std::string::npos) != (i + 1 == kRecordColumns)) {
+      throw std::runtime_error("unexpected COPY row: " + line);
+    }
+    std::string field = line.substr(
+        at, tab == std::string::npos ? std::string::npos : tab - at);
+    if (field == "\\N") {
+      row[i] = {"", true};
+    } else if (field.find('\\') != std::string::npos) {
+      // Sealed values are base64 and keys hex: no escapes to undo.
+      throw std::runtime_error("unexpected escape in COPY row: " + line);
+    } else {
+      row[i] = {field, false};
+    }
+    at = tab + 1;
+  }
+  return row;
 }
 
 long PeakRssKb(pid_t pid) {
@@ -82,7 +114,8 @@ int main(int argc, char** argv) {
     if (arg == "--streams" && i + 1 < argc) streams = std::stoi(argv[++i]);
   }
   depot::testing::TestDatabase db;
-  depot::testing::DepotdProcess depotd({db.dsn(), "", "", {"--log-level=warn"}, ""});
+  depot::testing::DepotdProcess depotd(
+      {db.dsn(), "", "", {"--log-level=warn"}, ""});
   if (!depotd.WaitUntilServing()) {
     std::cerr << depotd.process().Log();
     return 1;
@@ -108,36 +141,54 @@ int main(int argc, char** argv) {
   double depot_seconds = Seconds(Clock::now() - started);
   long rss_kb = PeakRssKb(depotd.process().pid());
 
-  // The limit: COPY rows of the same shape and sizes into a table of the
-  // same shape (same columns and indexes), committed in batches alike.
+  // The limit: COPY the very rows the depot stored (sealed names and
+  // identity numbers, blind indexes and pseudonyms as they are) into a
+  // table of the same shape (same columns and indexes, no foreign keys),
+  // committed in batches alike. Read back before the clock starts.
+  const std::string columns =
+      "deposit_id, source_record_id, position, name_sealed, "
+      "national_id_sealed, national_id_kind, national_id_index, person_index, "
+      "birth_date_sealed, opened_date, last_contact_date, death_year, box, "
+      "shelf, documents_sealed, subject, noark_sealed";
   pqxx::connection connection(db.dsn());
+  std::vector<std::string> rows;
+  rows.reserve(records);
   {
     pqxx::work tx(connection);
     tx.exec(
         "CREATE TABLE copy_limit (LIKE deposits.records INCLUDING DEFAULTS "
         "INCLUDING IDENTITY INCLUDING INDEXES)");
+    pqxx::stream_from stored(
+        tx, "(SELECT " + columns + " FROM deposits.records ORDER BY id)");
+    std::string line;
+    while (stored.get_raw_line(line)) rows.push_back(line);
+    stored.complete();
     tx.commit();
   }
-  std::string sealed_name(64, 'n'), sealed_id(56, 'i'), sealed_birth(52, 'b'),
-      index(64, 'x');
+  if (rows.size() != static_cast<size_t>(records)) {
+    std::cerr << "depot stored " << rows.size() << " of " << records
+              << " records\n";
+    return 1;
+  }
+  std::vector<std::string> names;
+  for (size_t at = 0; at < columns.size();) {
+    size_t comma = columns.find(',', at);
+    if (comma == std::string::npos) comma = columns.size();
+    names.push_back(columns.substr(at, comma - at));
+    at = comma + 2;
+  }
+  std::vector<RecordRow> parsed;
+  parsed.reserve(rows.size());
+  for (const std::string& line : rows) parsed.push_back(ParseRow(line));
+  rows.clear();
   started = Clock::now();
-  for (int first = 1; first <= records; first += batch) {
+  for (size_t first = 0; first < parsed.size(); first += batch) {
     pqxx::work tx(connection);
-    pqxx::stream_to stream(
-        tx, "copy_limit",
-        std::vector<std::string>{"deposit_id", "source_record_id", "position",
-                                 "name_sealed", "national_id_sealed",
-                                 "national_id_kind", "national_id_index",
-                                 "person_index", "birth_date_sealed",
-                                 "opened_date", "last_contact_date", "box",
-                                 "shelf", "subject"});
-    for (int p = first; p < first + batch && p <= records; ++p) {
-      std::string n = std::to_string(p);
-      stream << std::make_tuple(deposit, "src-" + n, p, sealed_name + n,
-                                sealed_id + n, "no-fnr", index + n, index + n + "p",
-                                sealed_birth, "1970-01-01", "2012-01-01",
-                                "box-" + std::to_string(p / 100), "A-1",
-                                index + n + "s");
+    pqxx::stream_to stream(tx, "copy_limit", names);
+    for (size_t r = first; r < first + batch && r < parsed.size(); ++r) {
+      stream << std::apply(
+          [](const auto&... field) { return std::make_tuple(field...); },
+          parsed[r]);
     }
     stream.complete();
     tx.commit();

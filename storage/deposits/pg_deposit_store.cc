@@ -6,8 +6,8 @@
 #include "services/common/date.h"
 #include "services/common/error.h"
 #include "storage/audit_writer.h"
-#include "storage/subject_audit.h"
 #include "storage/copy_field.h"
+#include "storage/subject_audit.h"
 #include "storage/text_array.h"
 
 namespace depot::storage {
@@ -21,6 +21,7 @@ constexpr char kListDepositors[] = "deposits_list_depositors";
 constexpr char kStoredAmong[] = "deposits_stored_among";
 constexpr char kFindDeposit[] = "deposits_find_deposit";
 constexpr char kLockDeposit[] = "deposits_lock_deposit";
+constexpr char kShareDeposit[] = "deposits_share_deposit";
 constexpr char kFindRecord[] = "deposits_find_record";
 constexpr char kClearRejections[] = "deposits_clear_rejections";
 
@@ -40,7 +41,9 @@ Depositor ToDepositor(const pqxx::row& row) {
   return depositor;
 }
 
+using deposits::ConcurrentBatch;
 using deposits::Deposit;
+using deposits::DepositLock;
 using deposits::DepositState;
 using deposits::RegisterCategory;
 using deposits::Rejection;
@@ -74,7 +77,8 @@ constexpr char kRecordColumns[] =
     "JOIN deposits.deposits d ON d.id = r.deposit_id "
     "JOIN deposits.depositors dp ON dp.id = d.depositor_id "
     "LEFT JOIN deposits.record_exceptions x "
-    "ON x.deposit_id = r.deposit_id AND x.source_record_id = r.source_record_id ";
+    "ON x.deposit_id = r.deposit_id AND x.source_record_id = "
+    "r.source_record_id ";
 
 Deposit ToDeposit(const pqxx::row& row) {
   Deposit deposit;
@@ -122,7 +126,8 @@ StoredRecord ToStoredRecord(const pqxx::row& row) {
 }
 
 Rejection ToRejection(const pqxx::row& row) {
-  return {row["position"].as<int64_t>(), row["source_record_id"].as<std::string>(),
+  return {row["position"].as<int64_t>(),
+          row["source_record_id"].as<std::string>(),
           row["field"].as<std::string>(), row["reason"].as<std::string>(),
           row["eligible_from"].as<std::string>()};
 }
@@ -172,10 +177,9 @@ class PgDepositTransaction : public deposits::DepositTransaction {
   std::vector<Depositor> ListDepositors(
       int64_t after_id, int limit,
       const std::optional<std::string>& organisation_number) override {
-    auto result =
-        tx_.exec_prepared(kListDepositors, after_id, limit,
-                          organisation_number ? organisation_number->c_str()
-                                              : nullptr);
+    auto result = tx_.exec_prepared(
+        kListDepositors, after_id, limit,
+        organisation_number ? organisation_number->c_str() : nullptr);
     std::vector<Depositor> depositors;
     depositors.reserve(result.size());
     for (const auto& row : result) depositors.push_back(ToDepositor(row));
@@ -189,11 +193,14 @@ class PgDepositTransaction : public deposits::DepositTransaction {
         " deposits.depositors WHERE organization_number = $1 RETURNING id",
         d.organisation_number, static_cast<int>(d.category), d.description,
         FormatDate(d.deposit_date), d.created_by);
-    return *FindDeposit(row[0].as<int64_t>(), false);
+    return *FindDeposit(row[0].as<int64_t>(), DepositLock::kNone);
   }
 
-  std::optional<Deposit> FindDeposit(int64_t id, bool for_update) override {
-    auto result = tx_.exec_prepared(for_update ? kLockDeposit : kFindDeposit, id);
+  std::optional<Deposit> FindDeposit(int64_t id, DepositLock lock) override {
+    const char* statement = lock == DepositLock::kExclusive    ? kLockDeposit
+                            : lock == DepositLock::kBatchWrite ? kShareDeposit
+                                                               : kFindDeposit;
+    auto result = tx_.exec_prepared(statement, id);
     if (result.empty()) return std::nullopt;
     return ToDeposit(result[0]);
   }
@@ -237,7 +244,8 @@ class PgDepositTransaction : public deposits::DepositTransaction {
     deposits::BatchOutcome outcome;
     int64_t cleared = 0;
     if (!accepted.empty()) {
-      std::vector<const SealedRecord*> fresh = NotYetStored(deposit_id, accepted);
+      std::vector<const SealedRecord*> fresh =
+          NotYetStored(deposit_id, accepted);
       if (!fresh.empty()) {
         CopyRecords(deposit_id, fresh);
         CopyAuditEvents(fresh, audit);
@@ -259,8 +267,9 @@ class PgDepositTransaction : public deposits::DepositTransaction {
       outcome.rejected =
           tx_.exec_params1(kMoveStagedRejections, deposit_id)[0].as<int64_t>();
     }
-    outcome.duplicates = static_cast<int64_t>(accepted.size() + rejected.size()) -
-                         outcome.accepted - outcome.rejected;
+    outcome.duplicates =
+        static_cast<int64_t>(accepted.size() + rejected.size()) -
+        outcome.accepted - outcome.rejected;
     tx_.exec_params(
         "UPDATE deposits.deposits SET accepted_records = accepted_records + $2,"
         " rejected_records = rejected_records + $3 - $4,"
@@ -405,17 +414,18 @@ class PgDepositTransaction : public deposits::DepositTransaction {
 
  private:
   // The records of a batch not stored yet, first occurrence of each source
-  // id. Every writer into a deposit holds its row lock (FindDeposit with
-  // for_update), so no other transaction can store one of them meanwhile:
-  // that is what lets the rows go in by plain COPY, without ON CONFLICT.
+  // id. The rows then go in by plain COPY, without ON CONFLICT: a parallel
+  // batch (DepositLock::kBatchWrite) that stores one of the same ids first
+  // makes the COPY fail on the unique key, and CopyRecords says so with
+  // ConcurrentBatch; under kExclusive no other batch writes meanwhile.
   std::vector<const SealedRecord*> NotYetStored(
       int64_t deposit_id, const std::vector<SealedRecord>& batch) {
     std::vector<std::string> ids;
     ids.reserve(batch.size());
     for (const SealedRecord& r : batch) ids.push_back(r.source_record_id);
     std::set<std::string> taken;
-    for (const auto& row : tx_.exec_prepared(kStoredAmong, deposit_id,
-                                             TextArrayLiteral(ids))) {
+    for (const auto& row :
+         tx_.exec_prepared(kStoredAmong, deposit_id, TextArrayLiteral(ids))) {
       taken.insert(row[0].as<std::string>());
     }
     std::vector<const SealedRecord*> fresh;
@@ -436,6 +446,16 @@ class PgDepositTransaction : public deposits::DepositTransaction {
             "person_index", "birth_date_sealed", "opened_date",
             "last_contact_date", "death_year", "box", "shelf",
             "documents_sealed", "subject", "noark_sealed"});
+    try {
+      WriteRecords(stream, deposit_id, records);
+    } catch (const pqxx::unique_violation&) {
+      throw ConcurrentBatch("records of deposit " + std::to_string(deposit_id) +
+                            " were stored by a parallel batch meanwhile");
+    }
+  }
+
+  static void WriteRecords(pqxx::stream_to& stream, int64_t deposit_id,
+                           const std::vector<const SealedRecord*>& records) {
     for (const SealedRecord* r : records) {
       stream << std::make_tuple(
           deposit_id, r->source_record_id, r->position, r->name_sealed,
@@ -470,7 +490,8 @@ class PgDepositTransaction : public deposits::DepositTransaction {
     std::vector<std::string> ids;
     ids.reserve(records.size());
     for (const SealedRecord* r : records) ids.push_back(r->source_record_id);
-    return tx_.exec_prepared(kClearRejections, deposit_id, TextArrayLiteral(ids))
+    return tx_
+        .exec_prepared(kClearRejections, deposit_id, TextArrayLiteral(ids))
         .affected_rows();
   }
 
@@ -496,6 +517,11 @@ PgDepositStore::PgDepositStore(ConnectionPool& pool) : pool_(pool) {
                 std::string("SELECT ") + kDepositColumns + "WHERE d.id = $1");
   pool_.Prepare(kLockDeposit, std::string("SELECT ") + kDepositColumns +
                                   "WHERE d.id = $1 FOR UPDATE OF d");
+  // KEY SHARE: what the records' foreign key takes anyway. It lets batches
+  // write side by side and take turns only for the counters' UPDATE (FOR NO
+  // KEY UPDATE), while FOR UPDATE (state changes) waits for all of them.
+  pool_.Prepare(kShareDeposit, std::string("SELECT ") + kDepositColumns +
+                                   "WHERE d.id = $1 FOR KEY SHARE OF d");
   pool_.Prepare(kFindRecord, std::string("SELECT ") + kRecordColumns +
                                  "WHERE r.id = $1 AND d.state <> 'cancelled'");
   pool_.Prepare(kStoredAmong,

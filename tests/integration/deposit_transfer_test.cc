@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <pqxx/pqxx>
+#include <thread>
+#include <vector>
 
 #include "services/deposits/deposit_module.h"
 #include "tests/support/in_process_server.h"
@@ -32,9 +34,9 @@ class DepositTransferTest : public ::testing::Test {
 };
 
 TEST_F(DepositTransferTest, TenThousandRecordsOfWhich137AreTooYoung) {
-  int64_t deposit = testing::CreateDeposit(
-      As("archivist"), testing::kOwnMunicipality,
-      v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
+  int64_t deposit =
+      testing::CreateDeposit(As("archivist"), testing::kOwnMunicipality,
+                             v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
   auto records = testing::MakeRecords(1, 10000, "2012-05-01");
   for (int i = 0; i < 137; ++i) {
     records[i * 70 + 3].set_last_contact_date("2019-03-15");
@@ -89,10 +91,54 @@ TEST_F(DepositTransferTest, TenThousandRecordsOfWhich137AreTooYoung) {
             9863);
 }
 
+// Parallel streams write their batches side by side; the same records sent
+// by several at once are still stored once each, with one audit event.
+TEST_F(DepositTransferTest, ParallelStreamsOfTheSameRecordsStoreEachOnce) {
+  int64_t deposit =
+      testing::CreateDeposit(As("archivist"), testing::kOwnMunicipality,
+                             v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
+  auto records = testing::MakeRecords(1, 3000, "2012-05-01");
+  constexpr int kStreams = 4;
+  std::vector<v1::TransferSummary> summaries(kStreams);
+  std::vector<grpc::Status> statuses(kStreams);
+  std::vector<std::thread> streams;
+  for (int s = 0; s < kStreams; ++s) {
+    streams.emplace_back([&, s] {
+      statuses[s] = testing::Transfer(As("archivist"), deposit, records, 100,
+                                      &summaries[s]);
+    });
+  }
+  for (std::thread& stream : streams) stream.join();
+  int64_t accepted = 0, duplicates = 0;
+  for (int s = 0; s < kStreams; ++s) {
+    ASSERT_TRUE(statuses[s].ok()) << statuses[s].error_message();
+    EXPECT_EQ(summaries[s].received(), 3000);
+    EXPECT_EQ(summaries[s].rejected(), 0);
+    accepted += summaries[s].accepted();
+    duplicates += summaries[s].duplicates();
+  }
+  EXPECT_EQ(accepted, 3000);
+  EXPECT_EQ(duplicates, 3000 * (kStreams - 1));
+
+  pqxx::connection connection(db_.dsn());
+  pqxx::work tx(connection);
+  EXPECT_EQ(tx.exec1("SELECT count(*) FROM deposits.records")[0].as<int>(),
+            3000);
+  EXPECT_EQ(tx.exec1("SELECT accepted_records FROM deposits.deposits WHERE "
+                     "id = " +
+                     std::to_string(deposit))[0]
+                .as<int>(),
+            3000);
+  EXPECT_EQ(tx.exec1("SELECT count(*) FROM deposits.audit_events WHERE "
+                     "action = 'record.deposit'")[0]
+                .as<int>(),
+            3000);
+}
+
 TEST_F(DepositTransferTest, DumpHoldsNoNameOrIdentityNumberInClearText) {
-  int64_t deposit = testing::CreateDeposit(
-      As("archivist"), testing::kOwnMunicipality,
-      v1::REGISTER_CATEGORY_CHILD_WELFARE, "2026-06-30");
+  int64_t deposit =
+      testing::CreateDeposit(As("archivist"), testing::kOwnMunicipality,
+                             v1::REGISTER_CATEGORY_CHILD_WELFARE, "2026-06-30");
   auto records = testing::MakeRecords(1, 300, "2010-01-01");
   for (auto& record : records) {
     record.set_person_name("Ærlig Østensjø " + record.source_record_id());
@@ -124,9 +170,9 @@ TEST_F(DepositTransferTest, DumpHoldsNoNameOrIdentityNumberInClearText) {
 }
 
 TEST_F(DepositTransferTest, SearchByPersonAndItemsForTheReadingRoom) {
-  int64_t deposit = testing::CreateDeposit(
-      As("archivist"), testing::kOwnMunicipality,
-      v1::REGISTER_CATEGORY_HEALTH_CARDS, "2026-06-30");
+  int64_t deposit =
+      testing::CreateDeposit(As("archivist"), testing::kOwnMunicipality,
+                             v1::REGISTER_CATEGORY_HEALTH_CARDS, "2026-06-30");
   auto records = testing::MakeRecords(1, 150, "2010-01-01");
   v1::TransferSummary summary;
   ASSERT_TRUE(
@@ -138,7 +184,8 @@ TEST_F(DepositTransferTest, SearchByPersonAndItemsForTheReadingRoom) {
   by_box.set_page_size(100);
   v1::SearchRecordsResponse in_box;
   grpc::ClientContext search_context;
-  ASSERT_TRUE(Stub("dpo")->SearchRecords(&search_context, by_box, &in_box).ok());
+  ASSERT_TRUE(
+      Stub("dpo")->SearchRecords(&search_context, by_box, &in_box).ok());
   EXPECT_EQ(in_box.records_size(), 51);  // positions 100..150
   EXPECT_TRUE(in_box.records(0).special_category());
 
@@ -152,26 +199,29 @@ TEST_F(DepositTransferTest, SearchByPersonAndItemsForTheReadingRoom) {
   EXPECT_TRUE(box.special_category());
   EXPECT_EQ(box.organization_number(), testing::kOwnMunicipality);
 
-  item_request.set_item_ref("record:" + std::to_string(in_box.records(0).record_id()));
+  item_request.set_item_ref("record:" +
+                            std::to_string(in_box.records(0).record_id()));
   v1::Item record;
   grpc::ClientContext record_context;
-  ASSERT_TRUE(Stub("service")->GetItem(&record_context, item_request, &record).ok());
+  ASSERT_TRUE(
+      Stub("service")->GetItem(&record_context, item_request, &record).ok());
   EXPECT_EQ(record.kind(), v1::ITEM_KIND_RECORD);
 
   item_request.set_item_ref("record:999999");
   grpc::ClientContext missing_context;
-  EXPECT_EQ(Stub("desk")->GetItem(&missing_context, item_request, &record)
+  EXPECT_EQ(Stub("desk")
+                ->GetItem(&missing_context, item_request, &record)
                 .error_code(),
             grpc::NOT_FOUND);
 }
 
 TEST_F(DepositTransferTest, MunicipalityStaysInsideItsOwnOrganisation) {
-  int64_t own = testing::CreateDeposit(As("archivist"), testing::kOwnMunicipality,
-                                       v1::REGISTER_CATEGORY_PUPIL_FILES,
-                                       "2026-06-30");
-  int64_t other = testing::CreateDeposit(
-      As("archivist"), testing::kOtherMunicipality,
-      v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
+  int64_t own =
+      testing::CreateDeposit(As("archivist"), testing::kOwnMunicipality,
+                             v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
+  int64_t other =
+      testing::CreateDeposit(As("archivist"), testing::kOtherMunicipality,
+                             v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
   auto records = testing::MakeRecords(1, 5, "2010-01-01");
 
   // Create a deposit for another organisation.
@@ -180,7 +230,8 @@ TEST_F(DepositTransferTest, MunicipalityStaysInsideItsOwnOrganisation) {
   create.set_category(v1::REGISTER_CATEGORY_PUPIL_FILES);
   v1::Deposit created;
   grpc::ClientContext create_context;
-  EXPECT_EQ(Stub(kMunicipality)->CreateDeposit(&create_context, create, &created)
+  EXPECT_EQ(Stub(kMunicipality)
+                ->CreateDeposit(&create_context, create, &created)
                 .error_code(),
             grpc::PERMISSION_DENIED);
 
@@ -189,7 +240,8 @@ TEST_F(DepositTransferTest, MunicipalityStaysInsideItsOwnOrganisation) {
   EXPECT_EQ(testing::Transfer(As(kMunicipality), other, records, 5, &summary)
                 .error_code(),
             grpc::PERMISSION_DENIED);
-  ASSERT_TRUE(testing::Transfer(As(kMunicipality), own, records, 5, &summary).ok());
+  ASSERT_TRUE(
+      testing::Transfer(As(kMunicipality), own, records, 5, &summary).ok());
   ASSERT_TRUE(testing::Transfer(As("archivist"), other,
                                 testing::MakeRecords(100, 5, "2010-01-01"), 5,
                                 &summary)
@@ -200,7 +252,8 @@ TEST_F(DepositTransferTest, MunicipalityStaysInsideItsOwnOrganisation) {
   explicit_other.set_organization_number(testing::kOtherMunicipality);
   v1::SearchRecordsResponse found;
   grpc::ClientContext c1;
-  EXPECT_EQ(Stub(kMunicipality)->SearchRecords(&c1, explicit_other, &found)
+  EXPECT_EQ(Stub(kMunicipality)
+                ->SearchRecords(&c1, explicit_other, &found)
                 .error_code(),
             grpc::PERMISSION_DENIED);
   v1::SearchRecordsRequest by_deposit;
@@ -217,16 +270,17 @@ TEST_F(DepositTransferTest, MunicipalityStaysInsideItsOwnOrganisation) {
 }
 
 TEST_F(DepositTransferTest, BadStreamsAreRefusedWithAReason) {
-  int64_t deposit = testing::CreateDeposit(
-      As("archivist"), testing::kOwnMunicipality,
-      v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
+  int64_t deposit =
+      testing::CreateDeposit(As("archivist"), testing::kOwnMunicipality,
+                             v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
   // No start message.
   auto stub = Stub("archivist");
   v1::TransferSummary summary;
   grpc::ClientContext context;
   auto writer = stub->TransferRecords(&context, &summary);
   v1::TransferRecordsRequest batch;
-  *batch.mutable_batch()->add_records() = testing::MakeRecords(1, 1, "2010-01-01")[0];
+  *batch.mutable_batch()->add_records() =
+      testing::MakeRecords(1, 1, "2010-01-01")[0];
   writer->Write(batch);
   writer->WritesDone();
   grpc::Status status = writer->Finish();
@@ -240,9 +294,9 @@ TEST_F(DepositTransferTest, BadStreamsAreRefusedWithAReason) {
   grpc::ClientContext close_context;
   ASSERT_TRUE(stub->CloseDeposit(&close_context, close, &closed).ok());
   EXPECT_EQ(closed.state(), v1::DEPOSIT_STATE_RECEIVED);
-  status = testing::Transfer(As("archivist"), deposit,
-                             testing::MakeRecords(1, 1, "2010-01-01"), 1,
-                             &summary);
+  status =
+      testing::Transfer(As("archivist"), deposit,
+                        testing::MakeRecords(1, 1, "2010-01-01"), 1, &summary);
   EXPECT_EQ(status.error_code(), grpc::FAILED_PRECONDITION);
   EXPECT_NE(status.error_message().find("received"), std::string::npos);
 }

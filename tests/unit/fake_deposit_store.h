@@ -86,7 +86,7 @@ class FakeDepositStore : public DepositStore {
       state.deposits[deposit.id] = deposit;
       return deposit;
     }
-    std::optional<Deposit> FindDeposit(int64_t id, bool) override {
+    std::optional<Deposit> FindDeposit(int64_t id, DepositLock) override {
       auto it = state.deposits.find(id);
       if (it == state.deposits.end()) return std::nullopt;
       return it->second;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,25 @@
 #include "services/deposits/domain/record.h"
 
 namespace depot::deposits {
+
+/// How FindDeposit locks the deposit's row until the transaction ends.
+enum class DepositLock {
+  kNone,
+  /// Taken by each batch of records written into the deposit: batches of
+  /// parallel streams write at the same time and take turns only to update
+  /// the deposit's counters. The row's state cannot change meanwhile.
+  kBatchWrite,
+  /// State changes, and batches that must run alone (see Transfers).
+  kExclusive,
+};
+
+/// Thrown by StoreBatch when a parallel batch stored some of the same
+/// source record ids first (its transaction is rolled back): retry the
+/// batch with DepositLock::kExclusive, and they count as duplicates.
+class ConcurrentBatch : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 /// The data operations of one DepositService transaction. Implemented over
 /// PostgreSQL in storage/deposits and by an in-memory fake in unit tests.
@@ -31,9 +51,7 @@ class DepositTransaction {
       const std::optional<std::string>& organisation_number) = 0;
 
   virtual Deposit InsertDeposit(const NewDeposit& deposit) = 0;
-  /// for_update locks the row until the transaction ends (transfers into
-  /// one deposit take turns; state changes do not race them).
-  virtual std::optional<Deposit> FindDeposit(int64_t id, bool for_update) = 0;
+  virtual std::optional<Deposit> FindDeposit(int64_t id, DepositLock lock) = 0;
   virtual std::vector<Deposit> ListDeposits(
       int64_t after_id, int limit,
       const std::optional<std::string>& organisation_number) = 0;

@@ -12,10 +12,10 @@ constexpr char kAfter[] = "after:";
 void RequireChangeable(const Deposit& deposit, const char* what) {
   if (deposit.state == DepositState::kReceived ||
       deposit.state == DepositState::kCancelled) {
-    throw FailedPrecondition(
-        "deposit " + std::to_string(deposit.id) + " is " +
-        DepositStateName(deposit.state) + ", so it cannot be " + what +
-        "; open a new deposit instead");
+    throw FailedPrecondition("deposit " + std::to_string(deposit.id) + " is " +
+                             DepositStateName(deposit.state) +
+                             ", so it cannot be " + what +
+                             "; open a new deposit instead");
   }
 }
 
@@ -62,8 +62,9 @@ const char* DepositStateName(DepositState state) {
 }
 
 DepositState ParseDepositState(const std::string& name) {
-  for (DepositState state : {DepositState::kOpen, DepositState::kTransferring,
-                             DepositState::kReceived, DepositState::kCancelled}) {
+  for (DepositState state :
+       {DepositState::kOpen, DepositState::kTransferring,
+        DepositState::kReceived, DepositState::kCancelled}) {
     if (name == DepositStateName(state)) return state;
   }
   return DepositState::kOpen;
@@ -72,7 +73,8 @@ DepositState ParseDepositState(const std::string& name) {
 Deposit Deposits::Load(DepositTransaction& tx, const Caller& caller, int64_t id,
                        bool for_update) {
   if (id <= 0) throw InvalidArgument("deposit_id is required");
-  auto deposit = tx.FindDeposit(id, for_update);
+  auto deposit = tx.FindDeposit(
+      id, for_update ? DepositLock::kExclusive : DepositLock::kNone);
   if (!deposit) {
     throw NotFound("no deposit " + std::to_string(id) +
                    "; list deposits to find its number");
@@ -167,7 +169,8 @@ Deposit Deposits::Close(const Caller& caller, int64_t deposit_id) {
 Deposit Deposits::Cancel(const Caller& caller, int64_t deposit_id,
                          const std::string& reason) {
   std::string why = Trim(reason);
-  if (why.empty()) throw InvalidArgument("reason is required to cancel a deposit");
+  if (why.empty())
+    throw InvalidArgument("reason is required to cancel a deposit");
   Deposit deposit;
   context_.store.Run([&](DepositTransaction& tx) {
     deposit = Load(tx, caller, deposit_id, true);

@@ -59,7 +59,7 @@ void NoarkExport::Export(const Caller& caller, int64_t deposit_id,
   Deposit deposit;
   std::string depositor_name;
   context_.store.Run([&](DepositTransaction& tx) {
-    auto found = tx.FindDeposit(deposit_id, false);
+    auto found = tx.FindDeposit(deposit_id, DepositLock::kNone);
     if (!found) throw NotFound("no deposit " + std::to_string(deposit_id));
     caller.RequireOrganisation(found->organisation_number);
     if (found->state != DepositState::kReceived) {

@@ -45,7 +45,7 @@ RecordView RecordCorrection::Correct(const Caller& caller,
                      std::to_string(command.record_id));
     }
     caller.RequireOrganisation(row->organisation_number);
-    auto deposit = tx.FindDeposit(row->deposit_id, false);
+    auto deposit = tx.FindDeposit(row->deposit_id, DepositLock::kNone);
     if (!deposit) throw NotFound("the record's deposit is gone");
     RecordView old = OpenRecord(row->sealed, row->deposit_id, context_.keyring);
 

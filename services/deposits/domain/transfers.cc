@@ -10,7 +10,7 @@
 namespace depot::deposits {
 
 Deposit Transfers::LoadForTransfer(DepositTransaction& tx, const Caller& caller,
-                                   int64_t deposit_id, bool lock) {
+                                   int64_t deposit_id, DepositLock lock) {
   if (deposit_id <= 0) {
     throw InvalidArgument("the first message must name the deposit_id");
   }
@@ -32,7 +32,7 @@ Deposit Transfers::LoadForTransfer(DepositTransaction& tx, const Caller& caller,
 Deposit Transfers::Begin(const Caller& caller, int64_t deposit_id) {
   Deposit deposit;
   context_.store.Run([&](DepositTransaction& tx) {
-    deposit = LoadForTransfer(tx, caller, deposit_id, true);
+    deposit = LoadForTransfer(tx, caller, deposit_id, DepositLock::kExclusive);
     if (deposit.state == DepositState::kOpen) {
       tx.SetDepositState(deposit.id, DepositState::kTransferring, "");
       deposit.state = DepositState::kTransferring;
@@ -61,7 +61,7 @@ BatchResult Transfers::StoreBatch(const Caller& caller, int64_t deposit_id,
   // This first look takes no lock: a row lock would make the read-only
   // transaction write WAL and wait for a flush at commit.
   context_.store.Run([&](DepositTransaction& tx) {
-    deposit = LoadForTransfer(tx, caller, deposit_id, false);
+    deposit = LoadForTransfer(tx, caller, deposit_id, DepositLock::kNone);
     auto found = tx.ExceptionsAmong(deposit_id, source_ids);
     excepted = std::set<std::string>(found.begin(), found.end());
   });
@@ -90,13 +90,30 @@ BatchResult Transfers::StoreBatch(const Caller& caller, int64_t deposit_id,
                    "deposit/" + std::to_string(deposit_id),
                    "",
                    ""};
-  context_.store.Run([&](DepositTransaction& tx) {
-    // Locked again: the deposit may have been closed or cancelled meanwhile.
-    Deposit current = LoadForTransfer(tx, caller, deposit_id, true);
-    result.outcome =
-        tx.StoreBatch(deposit_id, accepted, rejected,
-                      std::max(next_position, current.next_position), audit);
-  });
+  // Batches of accepted records write side by side with those of parallel
+  // streams. One with rejections runs alone: a record accepted in one batch
+  // and rejected in a parallel one must not end up both stored and
+  // rejected. So does a retry after a parallel batch stored some of the
+  // same ids first.
+  auto store = [&](DepositLock lock) {
+    context_.store.Run([&](DepositTransaction& tx) {
+      // Locked again: the deposit may have been closed or cancelled
+      // meanwhile.
+      Deposit current = LoadForTransfer(tx, caller, deposit_id, lock);
+      result.outcome =
+          tx.StoreBatch(deposit_id, accepted, rejected,
+                        std::max(next_position, current.next_position), audit);
+    });
+  };
+  if (!rejected.empty()) {
+    store(DepositLock::kExclusive);
+  } else {
+    try {
+      store(DepositLock::kBatchWrite);
+    } catch (const ConcurrentBatch&) {
+      store(DepositLock::kExclusive);
+    }
+  }
   result.rejections = std::move(rejected);
   result.next_position = next_position;
   return result;
@@ -106,7 +123,7 @@ Deposit Transfers::Progress(const Caller& caller, int64_t deposit_id) {
   Deposit deposit;
   context_.store.Run([&](DepositTransaction& tx) {
     if (deposit_id <= 0) throw InvalidArgument("deposit_id is required");
-    auto found = tx.FindDeposit(deposit_id, false);
+    auto found = tx.FindDeposit(deposit_id, DepositLock::kNone);
     if (!found) throw NotFound("no deposit " + std::to_string(deposit_id));
     caller.RequireOrganisation(found->organisation_number);
     deposit = *found;

@@ -36,7 +36,7 @@ class Transfers {
   /// The deposit, checked to take records; `lock` holds its row until the
   /// transaction ends, which every writer of records into it must do.
   Deposit LoadForTransfer(DepositTransaction& tx, const Caller& caller,
-                          int64_t deposit_id, bool lock);
+                          int64_t deposit_id, DepositLock lock);
 
   DepositContext& context_;
 };
