@@ -98,11 +98,11 @@ void ConnectionPool::VerifyReachable() {
     // probe connection prepares nothing and is not kept.
     pqxx::connection probe(connection_string_);
   } catch (const std::exception& error) {
-    throw StartupError(
-        "cannot connect to PostgreSQL (" +
-        RedactPassword(connection_string_) + "): " + FirstLine(error.what()) +
-        " -- check that the server runs and that `database` and "
-        "`database_password_file` are right");
+    throw StartupError("cannot connect to PostgreSQL (" +
+                       RedactPassword(connection_string_) +
+                       "): " + FirstLine(error.what()) +
+                       " -- check that the server runs and that `database` and "
+                       "`database_password_file` are right");
   }
 }
 
@@ -184,6 +184,11 @@ void ConnectionPool::Run(const std::function<void(Tx&)>& work) {
 
 void ConnectionPool::Transact(const std::function<void(pqxx::work&)>& work) {
   Run<pqxx::work>(work);
+}
+
+void ConnectionPool::Read(
+    const std::function<void(pqxx::nontransaction&)>& work) {
+  Run<pqxx::nontransaction>(work);
 }
 
 void ConnectionPool::TransactSerializable(

@@ -35,6 +35,12 @@ class ConnectionPool {
   /// failures leave as depot::Error (Unavailable, Conflict, ...).
   void Transact(const std::function<void(pqxx::work&)>& work);
 
+  /// Runs reads without a transaction: each statement commits on its own,
+  /// which saves the BEGIN and COMMIT round trips of a lookup of one
+  /// statement. For reads that need no common snapshot; never for writes.
+  /// Retries once on a fresh connection as Transact does.
+  void Read(const std::function<void(pqxx::nontransaction&)>& work);
+
   /// Like Transact with a SERIALIZABLE transaction.
   void TransactSerializable(
       const std::function<void(pqxx::transaction<pqxx::serializable>&)>& work);

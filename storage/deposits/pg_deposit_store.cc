@@ -152,11 +152,11 @@ constexpr char kMoveStagedRejections[] =
 
 class PgDepositTransaction : public deposits::DepositTransaction {
  public:
-  explicit PgDepositTransaction(pqxx::work& tx) : tx_(tx) {}
+  explicit PgDepositTransaction(pqxx::transaction_base& tx) : tx_(tx) {}
 
   Depositor InsertDepositor(const deposits::NewDepositor& d) override {
     try {
-      pqxx::subtransaction guard(tx_, "insert_depositor");
+      pqxx::subtransaction guard(Writable(), "insert_depositor");
       auto result = guard.exec_prepared(kInsertDepositor, d.organisation_number,
                                         d.name, DepositorKindName(*d.kind));
       guard.commit();
@@ -309,7 +309,7 @@ class PgDepositTransaction : public deposits::DepositTransaction {
 
   void InsertException(const deposits::RecordException& e) override {
     try {
-      pqxx::subtransaction guard(tx_, "insert_exception");
+      pqxx::subtransaction guard(Writable(), "insert_exception");
       guard.exec_params(
           "INSERT INTO deposits.record_exceptions (deposit_id, "
           "source_record_id, reason, granted_by) VALUES ($1, $2, $3, $4)",
@@ -495,7 +495,14 @@ class PgDepositTransaction : public deposits::DepositTransaction {
         .affected_rows();
   }
 
-  pqxx::work& tx_;
+  // The transaction to nest a savepoint in: writes never run in a Read.
+  pqxx::dbtransaction& Writable() {
+    auto* transaction = dynamic_cast<pqxx::dbtransaction*>(&tx_);
+    if (!transaction) throw std::logic_error("a write inside a Read");
+    return *transaction;
+  }
+
+  pqxx::transaction_base& tx_;
 };
 
 }  // namespace
@@ -538,6 +545,14 @@ PgDepositStore::PgDepositStore(ConnectionPool& pool) : pool_(pool) {
 void PgDepositStore::Run(
     const std::function<void(deposits::DepositTransaction&)>& work) {
   pool_.Transact([&](pqxx::work& tx) {
+    PgDepositTransaction transaction(tx);
+    work(transaction);
+  });
+}
+
+void PgDepositStore::Read(
+    const std::function<void(deposits::DepositTransaction&)>& work) {
+  pool_.Read([&](pqxx::nontransaction& tx) {
     PgDepositTransaction transaction(tx);
     work(transaction);
   });

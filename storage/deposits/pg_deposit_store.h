@@ -11,8 +11,10 @@ class PgDepositStore : public deposits::DepositStore {
   /// Registers the prepared statements with the pool.
   explicit PgDepositStore(ConnectionPool& pool);
 
-  void Run(const std::function<void(deposits::DepositTransaction&)>& work)
-      override;
+  void Run(
+      const std::function<void(deposits::DepositTransaction&)>& work) override;
+  void Read(
+      const std::function<void(deposits::DepositTransaction&)>& work) override;
 
  private:
   ConnectionPool& pool_;

@@ -10,7 +10,8 @@ namespace {
 
 int SelectOne(ConnectionPool& pool) {
   int value = 0;
-  pool.Transact([&](pqxx::work& tx) { value = tx.exec1("SELECT 1")[0].as<int>(); });
+  pool.Transact(
+      [&](pqxx::work& tx) { value = tx.exec1("SELECT 1")[0].as<int>(); });
   return value;
 }
 
@@ -29,8 +30,7 @@ TEST(ConnectionPool, UnreachableDatabaseIsAOneLineStartupError) {
 TEST(ConnectionPool, PasswordIsNeverShownInMessages) {
   EXPECT_EQ(RedactPassword("host=x password='s3cr\\'et' user=u"),
             "host=x password=*** user=u");
-  EXPECT_EQ(RedactPassword("password=plain dbname=d"),
-            "password=*** dbname=d");
+  EXPECT_EQ(RedactPassword("password=plain dbname=d"), "password=*** dbname=d");
 }
 
 TEST(ConnectionPool, SurvivesADatabaseRestart) {
@@ -60,6 +60,25 @@ TEST(ConnectionPool, PreparesRegisteredStatementsOnEveryConnection) {
     sum = tx.exec_prepared1("add", 2, 3)[0].as<int>();
   });
   EXPECT_EQ(sum, 5);
+}
+
+// Read sends no BEGIN: each statement is a transaction of its own, where
+// inside Transact two statements share one.
+TEST(ConnectionPool, ReadRunsEachStatementOnItsOwn) {
+  testing::TestDatabase db;
+  ConnectionPool pool(db.dsn(), 1);
+  auto two_transaction_ids = [](pqxx::transaction_base& tx) {
+    auto first = tx.exec1("SELECT txid_current()")[0].as<int64_t>();
+    auto second = tx.exec1("SELECT txid_current()")[0].as<int64_t>();
+    return std::make_pair(first, second);
+  };
+  std::pair<int64_t, int64_t> in_read, in_transaction;
+  pool.Read(
+      [&](pqxx::nontransaction& tx) { in_read = two_transaction_ids(tx); });
+  pool.Transact(
+      [&](pqxx::work& tx) { in_transaction = two_transaction_ids(tx); });
+  EXPECT_NE(in_read.first, in_read.second);
+  EXPECT_EQ(in_transaction.first, in_transaction.second);
 }
 
 }  // namespace

@@ -18,6 +18,9 @@ class FakeDepositStore : public DepositStore {
     work(copy);
     state_ = copy.state;
   }
+  void Read(const std::function<void(DepositTransaction&)>& work) override {
+    Run(work);
+  }
 
   struct StoredRow {
     int64_t id;
@@ -144,13 +147,15 @@ class FakeDepositStore : public DepositStore {
       }
       for (const Rejection& r : rejected) {
         if (HasRecord(deposit_id, r.source_record_id)) continue;
-        if (state.rejections.emplace(std::make_pair(deposit_id, r.source_record_id), r)
+        if (state.rejections
+                .emplace(std::make_pair(deposit_id, r.source_record_id), r)
                 .second) {
           ++outcome.rejected;
         }
       }
-      outcome.duplicates = static_cast<int64_t>(accepted.size() + rejected.size()) -
-                           outcome.accepted - outcome.rejected;
+      outcome.duplicates =
+          static_cast<int64_t>(accepted.size() + rejected.size()) -
+          outcome.accepted - outcome.rejected;
       Deposit& d = state.deposits[deposit_id];
       d.accepted_records += outcome.accepted;
       d.rejected_records += outcome.rejected - cleared;
@@ -172,7 +177,8 @@ class FakeDepositStore : public DepositStore {
       return it->second;
     }
     void InsertException(const RecordException& e) override {
-      if (!state.exceptions.emplace(std::make_pair(e.deposit_id, e.source_record_id), e)
+      if (!state.exceptions
+               .emplace(std::make_pair(e.deposit_id, e.source_record_id), e)
                .second) {
         throw AlreadyExists("exception exists");
       }
@@ -186,8 +192,9 @@ class FakeDepositStore : public DepositStore {
           out.push_back(r);
         }
       }
-      std::sort(out.begin(), out.end(),
-                [](const auto& a, const auto& b) { return a.position < b.position; });
+      std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.position < b.position;
+      });
       if (static_cast<int>(out.size()) > limit) out.resize(limit);
       return out;
     }
@@ -205,9 +212,14 @@ class FakeDepositStore : public DepositStore {
            ++it) {
         const SealedRecord& r = it->second.sealed;
         const Deposit& d = state.deposits[it->second.deposit_id];
-        if (!q.national_id_index.empty() && r.national_id_index != q.national_id_index) continue;
-        if (!q.person_index.empty() && r.person_index != q.person_index) continue;
-        if (!q.organisation_number.empty() && d.organisation_number != q.organisation_number) continue;
+        if (!q.national_id_index.empty() &&
+            r.national_id_index != q.national_id_index)
+          continue;
+        if (!q.person_index.empty() && r.person_index != q.person_index)
+          continue;
+        if (!q.organisation_number.empty() &&
+            d.organisation_number != q.organisation_number)
+          continue;
         if (q.category && static_cast<int>(d.category) != q.category) continue;
         if (q.deposit_id && d.id != q.deposit_id) continue;
         if (!q.box.empty() && r.box != q.box) continue;
@@ -248,13 +260,17 @@ class FakeDepositStore : public DepositStore {
       std::vector<StoredAuditEvent> out;
       for (size_t i = 0; i < state.audit.size(); ++i) {
         const AuditEvent& e = state.audit[i];
-        if (e.subject.empty() ||
-            std::find(pseudonyms.begin(), pseudonyms.end(), e.subject) ==
-                pseudonyms.end()) {
+        if (e.subject.empty() || std::find(pseudonyms.begin(), pseudonyms.end(),
+                                           e.subject) == pseudonyms.end()) {
           continue;
         }
-        out.push_back({static_cast<int64_t>(i + 1), {}, e.actor, e.actor_role,
-                       e.action, e.object, e.detail});
+        out.push_back({static_cast<int64_t>(i + 1),
+                       {},
+                       e.actor,
+                       e.actor_role,
+                       e.action,
+                       e.object,
+                       e.detail});
       }
       return out;
     }

@@ -119,6 +119,9 @@ class DepositStore {
  public:
   virtual ~DepositStore() = default;
   virtual void Run(const std::function<void(DepositTransaction&)>& work) = 0;
+  /// Runs lookups that need no common snapshot, each on its own, without
+  /// the round trips of a transaction. `work` must not write.
+  virtual void Read(const std::function<void(DepositTransaction&)>& work) = 0;
 };
 
 }  // namespace depot::deposits

@@ -30,12 +30,12 @@ RecordPage RecordSearch::Search(const Caller& caller,
   std::string searched_subject;
   std::string criteria;
   if (!command.national_id.empty()) {
-    NationalIdCheck id =
-        CheckNationalId(command.national_id, FormatDate(DateOf(context_.now())));
+    NationalIdCheck id = CheckNationalId(command.national_id,
+                                         FormatDate(DateOf(context_.now())));
     if (!id.id) throw InvalidArgument("national_id: " + id.problem);
     query.national_id_index = context_.keyring.BlindIndex(id.id->normalized);
-    searched_subject = context_.keyring.Pseudonym(
-        SubjectKeyFromNationalId(id.id->normalized));
+    searched_subject =
+        context_.keyring.Pseudonym(SubjectKeyFromNationalId(id.id->normalized));
     criteria += "national_id ";
   }
   if (!command.person_name.empty() || !command.birth_date.empty()) {
@@ -47,8 +47,9 @@ RecordPage RecordSearch::Search(const Caller& caller,
     query.person_index =
         PersonIndex(context_.keyring, command.person_name, command.birth_date);
     if (searched_subject.empty()) {
-      searched_subject = context_.keyring.Pseudonym(
-          SubjectKeyFromNameAndBirthDate(command.person_name, command.birth_date));
+      searched_subject =
+          context_.keyring.Pseudonym(SubjectKeyFromNameAndBirthDate(
+              command.person_name, command.birth_date));
     }
     criteria += "name_and_birth_date ";
   }
@@ -89,18 +90,19 @@ RecordPage RecordSearch::Search(const Caller& caller,
       page.next_page_token = EncodeAfterToken(rows.back().record_id);
     }
     std::vector<AuditEvent> events;
-    events.push_back({caller.identity, caller.RoleLabel(), "record.search",
-                      "deposits", searched_subject,
-                      "criteria: " + criteria +
-                          "results: " + std::to_string(rows.size())});
+    events.push_back(
+        {caller.identity, caller.RoleLabel(), "record.search", "deposits",
+         searched_subject,
+         "criteria: " + criteria + "results: " + std::to_string(rows.size())});
     for (const auto& row : rows) {
-      RecordView view = OpenRecord(row.sealed, row.deposit_id, context_.keyring);
+      RecordView view =
+          OpenRecord(row.sealed, row.deposit_id, context_.keyring);
       view.record_id = row.record_id;
       view.organisation_number = row.organisation_number;
       view.category = row.category;
       events.push_back({caller.identity, caller.RoleLabel(), "record.read",
-                        "record/" + std::to_string(row.record_id),
-                        view.subject, "search result"});
+                        "record/" + std::to_string(row.record_id), view.subject,
+                        "search result"});
       page.records.push_back(std::move(view));
     }
     tx.Audit(events);
@@ -111,7 +113,8 @@ RecordPage RecordSearch::Search(const Caller& caller,
 ItemInfo RecordSearch::Item(const Caller& caller, const std::string& item_ref) {
   ItemInfo item;
   item.item_ref = item_ref;
-  context_.store.Run([&](DepositTransaction& tx) {
+  // One lookup: no transaction (the reading room asks this for every loan).
+  context_.store.Read([&](DepositTransaction& tx) {
     std::vector<DepositTransaction::StoredRecord> rows;
     if (item_ref.starts_with("record:")) {
       item.kind = ItemKind::kRecord;
