@@ -151,7 +151,8 @@ void ToProto(const Visitor& visitor, v1::Visitor* out) {
   out->set_corrected_by(visitor.corrected_by);
   out->set_open_visit_id(visitor.open_visit_id);
   out->set_birth_date(visitor.birth_date);
-  out->set_national_id(visitor.national_id);
+  // Never out again (see the proto): only whether one is on file.
+  out->set_has_national_id(!visitor.national_id.empty());
 }
 
 void ToProto(const Visit& visit, v1::Visit* out) {

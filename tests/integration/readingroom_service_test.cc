@@ -391,6 +391,36 @@ TEST_F(ReadingRoomServiceTest, LendingLogListsEveryLoanOfAnItemInOrder) {
             2);
 }
 
+// The identity number a visitor gave for rights requests never comes back
+// to the desk: only that one is on file.
+TEST_F(ReadingRoomServiceTest, VisitorsIdentityNumberIsNeverShownAgain) {
+  v1::RegisterVisitorRequest request;
+  request.set_name("Ida Identitet");
+  request.set_contact("ida@example.org");
+  request.set_id_document_kind(v1::ID_DOCUMENT_KIND_PASSPORT);
+  request.set_birth_date("1985-03-14");
+  request.set_national_id(testing::MakeFodselsnummer(14, 3, 1985, 123));
+  v1::Visitor registered;
+  ASSERT_TRUE(Call(&Stub::RegisterVisitor, request, &registered).ok());
+  EXPECT_TRUE(registered.national_id().empty());
+  EXPECT_TRUE(registered.has_national_id());
+  EXPECT_EQ(registered.birth_date(), "1985-03-14");
+
+  v1::GetVisitorRequest get;
+  get.set_visitor_id(registered.visitor_id());
+  v1::Visitor got;
+  ASSERT_TRUE(Call(&Stub::GetVisitor, get, &got).ok());
+  EXPECT_TRUE(got.national_id().empty());
+  EXPECT_TRUE(got.has_national_id());
+
+  v1::Visitor plain;
+  v1::RegisterVisitorRequest without = request;
+  without.clear_national_id();
+  without.set_name("Per Utenid");
+  ASSERT_TRUE(Call(&Stub::RegisterVisitor, without, &plain).ok());
+  EXPECT_FALSE(plain.has_national_id());
+}
+
 TEST_F(ReadingRoomServiceTest, NoVisitorNameInClearTextInTheDatabase) {
   int64_t visitor = ReadyVisitor("Ærlig Østensjø-Uniknavn");
   v1::Loan loan;
