@@ -6,12 +6,16 @@
 // Environment: DEPOT_TEST_DSN (superuser DSN of a throwaway cluster, set by
 // ops/bench), BENCH_CALLERS (default 64), BENCH_SECONDS (default 10).
 // Prints `name: value` lines. A cycle's latency is OpenLoan plus ReturnLoan.
+// Then, for scale, the RPC floor: the same callers making a cycle's three
+// unary calls to the gRPC health service, which touches no database.
+#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <future>
 #include <iostream>
 #include <pqxx/pqxx>
 #include <thread>
@@ -121,6 +125,67 @@ double Ms(Clock::duration d) {
   return std::chrono::duration<double, std::milli>(d).count();
 }
 
+// The gRPC part of a loan cycle alone: as many empty unary calls over the
+// same mTLS channel as a cycle makes (OpenLoan, the GetItem it asks
+// DepositService, ReturnLoan), to grpc.health.v1.Health/Check, which
+// touches no database. An empty message is a HealthCheckRequest for the
+// whole server.
+constexpr int kRpcsPerCycle = 3;
+
+void RpcFloorCycle(grpc::GenericStub& stub) {
+  grpc::Slice nothing(std::string{});
+  grpc::ByteBuffer request(&nothing, 1), response;
+  for (int call = 0; call < kRpcsPerCycle; ++call) {
+    grpc::ClientContext context;
+    std::promise<grpc::Status> done;
+    stub.UnaryCall(&context, "/grpc.health.v1.Health/Check", {}, &request,
+                   &response,
+                   [&](grpc::Status status) { done.set_value(status); });
+    Check(done.get_future().get(), "Health/Check");
+  }
+}
+
+// Cycles per second of `cycle` by every caller at once for `seconds`; the
+// latencies of all of them, sorted, in *sorted.
+template <typename CycleOf>
+double Measure(int callers, int seconds, const CycleOf& cycle,
+               std::vector<Clock::duration>* sorted) {
+  std::vector<std::vector<Clock::duration>> latencies(callers);
+  std::atomic<bool> failed{false};
+  auto start = Clock::now();
+  auto deadline = start + std::chrono::seconds(seconds);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < callers; ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        while (Clock::now() < deadline) {
+          auto began = Clock::now();
+          cycle(i);
+          latencies[i].push_back(Clock::now() - began);
+        }
+      } catch (const std::exception& error) {
+        std::cerr << "bench_loans: " << error.what() << std::endl;
+        failed = true;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+  if (failed) throw std::runtime_error("a caller failed");
+  sorted->clear();
+  for (const auto& mine : latencies) {
+    sorted->insert(sorted->end(), mine.begin(), mine.end());
+  }
+  std::sort(sorted->begin(), sorted->end());
+  return sorted->size() / elapsed;
+}
+
+Clock::duration Percentile(const std::vector<Clock::duration>& sorted,
+                           double p) {
+  return sorted[std::min(sorted.size() - 1,
+                         static_cast<size_t>(p * sorted.size()))];
+}
+
 double Seconds(Clock::duration d) {
   return std::chrono::duration<double>(d).count();
 }
@@ -192,49 +257,35 @@ int Run() {
     Cycle(*stubs.back(), caller);
   }
 
-  std::vector<std::vector<Clock::duration>> latencies(callers);
-  std::atomic<bool> failed{false};
-  auto start = Clock::now();
-  auto deadline = start + std::chrono::seconds(seconds);
-  std::vector<std::thread> threads;
-  for (int i = 0; i < callers; ++i) {
-    threads.emplace_back([&, i] {
-      try {
-        while (Clock::now() < deadline) {
-          latencies[i].push_back(Cycle(*stubs[i], all[i]));
-        }
-      } catch (const std::exception& error) {
-        std::cerr << "bench_loans: " << error.what() << std::endl;
-        failed = true;
-      }
-    });
-  }
-  for (auto& thread : threads) thread.join();
-  double elapsed = Seconds(Clock::now() - start);
-  if (failed) return 1;
-
   std::vector<Clock::duration> merged;
-  for (const auto& mine : latencies) {
-    merged.insert(merged.end(), mine.begin(), mine.end());
-  }
-  std::sort(merged.begin(), merged.end());
-  auto percentile = [&](double p) {
-    return merged[std::min(merged.size() - 1,
-                           static_cast<size_t>(p * merged.size()))];
-  };
-  double cycles_per_s = merged.size() / elapsed;
+  double cycles_per_s = Measure(
+      callers, seconds, [&](int i) { Cycle(*stubs[i], all[i]); }, &merged);
   double baseline =
       Baseline(db.dsn(), callers, static_cast<int64_t>(merged.size()));
+  // The same callers on the same channels, the RPCs of a cycle alone.
+  std::vector<std::unique_ptr<grpc::GenericStub>> generic;
+  for (const Caller& caller : all) {
+    generic.push_back(std::make_unique<grpc::GenericStub>(caller.channel));
+  }
+  std::vector<Clock::duration> floor;
+  double floor_per_s = Measure(
+      callers, std::max(1, seconds / 2),
+      [&](int i) { RpcFloorCycle(*generic[i]); }, &floor);
 
   std::cout << "callers: " << callers << "\n"
             << "loan_cycles: " << merged.size() << "\n"
             << "loan_cycles_per_s: " << static_cast<int64_t>(cycles_per_s)
             << "\n"
-            << "p50_ms: " << Ms(percentile(0.50)) << "\n"
-            << "p99_ms: " << Ms(percentile(0.99)) << "\n"
+            << "p50_ms: " << Ms(Percentile(merged, 0.50)) << "\n"
+            << "p99_ms: " << Ms(Percentile(merged, 0.99)) << "\n"
             << "baseline_cycles_per_s: " << static_cast<int64_t>(baseline)
             << "\n"
-            << "ratio: " << cycles_per_s / baseline << std::endl;
+            << "ratio: " << cycles_per_s / baseline << "\n"
+            << "rpc_floor_cycles_per_s: " << static_cast<int64_t>(floor_per_s)
+            << "\n"
+            << "rpc_floor_p99_ms: " << Ms(Percentile(floor, 0.99)) << "\n"
+            << "ratio_to_rpc_floor: " << cycles_per_s / floor_per_s
+            << std::endl;
   return 0;
 }
 
