@@ -1,5 +1,7 @@
 #include "services/deposits/deposit_handler.h"
 
+#include <future>
+
 #include "services/common/error.h"
 #include "services/common/subject_proto.h"
 #include "services/common/time_format.h"
@@ -81,12 +83,18 @@ void ToProto(const Rejection& r, v1::Rejection* out) {
 }
 
 RecordInput FromProto(const v1::RecordData& r) {
-  RecordInput input{r.position(),          r.source_record_id(),
-                    r.person_name(),       r.national_id(),
-                    r.birth_date(),        r.opened_date(),
-                    r.last_contact_date(), r.death_year(),
-                    r.box(),               r.shelf(),
-                    {},                    r.noark_metadata()};
+  RecordInput input{r.position(),
+                    r.source_record_id(),
+                    r.person_name(),
+                    r.national_id(),
+                    r.birth_date(),
+                    r.opened_date(),
+                    r.last_contact_date(),
+                    r.death_year(),
+                    r.box(),
+                    r.shelf(),
+                    {},
+                    r.noark_metadata()};
   for (const auto& d : r.documents()) {
     input.documents.push_back({d.file_name(), d.size_bytes(), d.sha256()});
   }
@@ -138,39 +146,36 @@ DepositHandler::DepositHandler(DepositContext& context,
 grpc::Status DepositHandler::RegisterDepositor(
     grpc::ServerContext* context, const v1::RegisterDepositorRequest* request,
     v1::Depositor* response) {
-  return gate_.Serve(context, "RegisterDepositor", request,
-                     [&](const Caller& caller) {
-                       NewDepositor depositor{request->organization_number(),
-                                              request->name(),
-                                              FromProto(request->kind())};
-                       ToProto(depositors_.Register(caller, depositor),
-                               response);
-                     });
+  return gate_.Serve(
+      context, "RegisterDepositor", request, [&](const Caller& caller) {
+        NewDepositor depositor{request->organization_number(), request->name(),
+                               FromProto(request->kind())};
+        ToProto(depositors_.Register(caller, depositor), response);
+      });
 }
 
 grpc::Status DepositHandler::GetDepositor(
     grpc::ServerContext* context, const v1::GetDepositorRequest* request,
     v1::Depositor* response) {
-  return gate_.Serve(context, "GetDepositor", request,
-                     [&](const Caller& caller) {
-                       ToProto(depositors_.Get(caller,
-                                               request->organization_number()),
-                               response);
-                     });
+  return gate_.Serve(
+      context, "GetDepositor", request, [&](const Caller& caller) {
+        ToProto(depositors_.Get(caller, request->organization_number()),
+                response);
+      });
 }
 
 grpc::Status DepositHandler::ListDepositors(
     grpc::ServerContext* context, const v1::ListDepositorsRequest* request,
     v1::ListDepositorsResponse* response) {
-  return gate_.Serve(
-      context, "ListDepositors", request, [&](const Caller& caller) {
-        DepositorPage page = depositors_.List(caller, request->page_size(),
-                                              request->page_token());
-        for (const Depositor& depositor : page.depositors) {
-          ToProto(depositor, response->add_depositors());
-        }
-        response->set_next_page_token(page.next_page_token);
-      });
+  return gate_.Serve(context, "ListDepositors", request,
+                     [&](const Caller& caller) {
+                       DepositorPage page = depositors_.List(
+                           caller, request->page_size(), request->page_token());
+                       for (const Depositor& depositor : page.depositors) {
+                         ToProto(depositor, response->add_depositors());
+                       }
+                       response->set_next_page_token(page.next_page_token);
+                     });
 }
 
 grpc::Status DepositHandler::ListCategories(
@@ -190,13 +195,14 @@ grpc::Status DepositHandler::ListCategories(
 grpc::Status DepositHandler::CreateDeposit(
     grpc::ServerContext* context, const v1::CreateDepositRequest* request,
     v1::Deposit* response) {
-  return gate_.Serve(context, "CreateDeposit", request, [&](const Caller& caller) {
-    ToProto(deposits_.Create(caller, {request->organization_number(),
-                                      CategoryFromProto(request->category()),
-                                      request->description(),
-                                      request->deposit_date()}),
-            response);
-  });
+  return gate_.Serve(
+      context, "CreateDeposit", request, [&](const Caller& caller) {
+        ToProto(deposits_.Create(
+                    caller, {request->organization_number(),
+                             CategoryFromProto(request->category()),
+                             request->description(), request->deposit_date()}),
+                response);
+      });
 }
 
 grpc::Status DepositHandler::GetDeposit(grpc::ServerContext* context,
@@ -210,128 +216,161 @@ grpc::Status DepositHandler::GetDeposit(grpc::ServerContext* context,
 grpc::Status DepositHandler::ListDeposits(
     grpc::ServerContext* context, const v1::ListDepositsRequest* request,
     v1::ListDepositsResponse* response) {
-  return gate_.Serve(context, "ListDeposits", request, [&](const Caller& caller) {
-    DepositPage page =
-        deposits_.List(caller, request->organization_number(),
-                       request->page_size(), request->page_token());
-    for (const Deposit& d : page.deposits) ToProto(d, response->add_deposits());
-    response->set_next_page_token(page.next_page_token);
-  });
+  return gate_.Serve(
+      context, "ListDeposits", request, [&](const Caller& caller) {
+        DepositPage page =
+            deposits_.List(caller, request->organization_number(),
+                           request->page_size(), request->page_token());
+        for (const Deposit& d : page.deposits)
+          ToProto(d, response->add_deposits());
+        response->set_next_page_token(page.next_page_token);
+      });
 }
 
 grpc::Status DepositHandler::CloseDeposit(
     grpc::ServerContext* context, const v1::CloseDepositRequest* request,
     v1::Deposit* response) {
-  return gate_.Serve(context, "CloseDeposit", request, [&](const Caller& caller) {
-    ToProto(deposits_.Close(caller, request->deposit_id()), response);
-  });
+  return gate_.Serve(
+      context, "CloseDeposit", request, [&](const Caller& caller) {
+        ToProto(deposits_.Close(caller, request->deposit_id()), response);
+      });
 }
 
 grpc::Status DepositHandler::CancelDeposit(
     grpc::ServerContext* context, const v1::CancelDepositRequest* request,
     v1::Deposit* response) {
-  return gate_.Serve(context, "CancelDeposit", request, [&](const Caller& caller) {
-    ToProto(deposits_.Cancel(caller, request->deposit_id(), request->reason()),
+  return gate_.Serve(
+      context, "CancelDeposit", request, [&](const Caller& caller) {
+        ToProto(
+            deposits_.Cancel(caller, request->deposit_id(), request->reason()),
             response);
-  });
+      });
 }
 
 grpc::Status DepositHandler::TransferRecords(
     grpc::ServerContext* context,
     grpc::ServerReader<v1::TransferRecordsRequest>* reader,
     v1::TransferSummary* response) {
-  return gate_.Serve(context, "TransferRecords", nullptr, [&](const Caller& caller) {
-    v1::TransferRecordsRequest message;
-    if (!reader->Read(&message) || !message.has_start()) {
-      throw InvalidArgument(
-          "the first message must be start{deposit_id}, then record batches");
-    }
-    Deposit deposit = transfers_.Begin(caller, message.start().deposit_id());
-    response->set_deposit_id(deposit.id);
-    response->set_next_position(deposit.next_position);
-    std::vector<RecordInput> records;
-    while (reader->Read(&message)) {
-      if (!message.has_batch()) {
-        throw InvalidArgument("after start, send only record batches");
-      }
-      records.clear();
-      records.reserve(message.batch().records_size());
-      for (const auto& r : message.batch().records()) {
-        records.push_back(FromProto(r));
-      }
-      BatchResult result = transfers_.StoreBatch(caller, deposit.id, records);
-      response->set_received(response->received() + records.size());
-      response->set_accepted(response->accepted() + result.outcome.accepted);
-      response->set_rejected(response->rejected() + result.outcome.rejected);
-      response->set_duplicates(response->duplicates() +
-                               result.outcome.duplicates);
-      response->set_next_position(
-          std::max(response->next_position(), result.next_position));
-      for (const Rejection& r : result.rejections) {
-        if (response->rejections_size() >= kSummaryRejections) break;
-        ToProto(r, response->add_rejections());
-      }
-    }
-  });
+  return gate_.Serve(
+      context, "TransferRecords", nullptr, [&](const Caller& caller) {
+        v1::TransferRecordsRequest message;
+        if (!reader->Read(&message) || !message.has_start()) {
+          throw InvalidArgument(
+              "the first message must be start{deposit_id}, then record "
+              "batches");
+        }
+        Deposit deposit =
+            transfers_.Begin(caller, message.start().deposit_id());
+        response->set_deposit_id(deposit.id);
+        response->set_next_position(deposit.next_position);
+        // Batch N+1 is read, checked and sealed while batch N is written:
+        // sealing takes depotd's CPU, writing PostgreSQL's. Writes stay in
+        // order, one at a time, so a cut stream keeps a prefix of its batches.
+        // When the stream fails, the future of std::async waits in its
+        // destructor for a write still running: none is left behind.
+        std::future<BatchResult> writing;
+        auto count = [&](BatchResult result, size_t received) {
+          response->set_received(response->received() + received);
+          response->set_accepted(response->accepted() +
+                                 result.outcome.accepted);
+          response->set_rejected(response->rejected() +
+                                 result.outcome.rejected);
+          response->set_duplicates(response->duplicates() +
+                                   result.outcome.duplicates);
+          response->set_next_position(
+              std::max(response->next_position(), result.next_position));
+          for (const Rejection& r : result.rejections) {
+            if (response->rejections_size() >= kSummaryRejections) break;
+            ToProto(r, response->add_rejections());
+          }
+        };
+        size_t writing_size = 0;
+        std::vector<RecordInput> records;
+        while (reader->Read(&message)) {
+          if (!message.has_batch()) {
+            throw InvalidArgument("after start, send only record batches");
+          }
+          records.clear();
+          records.reserve(message.batch().records_size());
+          for (const auto& r : message.batch().records()) {
+            records.push_back(FromProto(r));
+          }
+          PreparedBatch prepared =
+              transfers_.Prepare(caller, deposit.id, records);
+          if (writing.valid()) count(writing.get(), writing_size);
+          writing_size = records.size();
+          writing = std::async(
+              std::launch::async,
+              [this, &caller](PreparedBatch batch) {
+                return transfers_.Write(caller, std::move(batch));
+              },
+              std::move(prepared));
+        }
+        if (writing.valid()) count(writing.get(), writing_size);
+      });
 }
 
 grpc::Status DepositHandler::GetTransferProgress(
     grpc::ServerContext* context, const v1::GetTransferProgressRequest* request,
     v1::TransferProgress* response) {
-  return gate_.Serve(context, "GetTransferProgress", request,
-                     [&](const Caller& caller) {
-                       Deposit d = transfers_.Progress(caller, request->deposit_id());
-                       response->set_deposit_id(d.id);
-                       response->set_next_position(d.next_position);
-                       response->set_accepted_records(d.accepted_records);
-                       response->set_rejected_records(d.rejected_records);
-                       response->set_state(StateToProto(d.state));
-                     });
+  return gate_.Serve(
+      context, "GetTransferProgress", request, [&](const Caller& caller) {
+        Deposit d = transfers_.Progress(caller, request->deposit_id());
+        response->set_deposit_id(d.id);
+        response->set_next_position(d.next_position);
+        response->set_accepted_records(d.accepted_records);
+        response->set_rejected_records(d.rejected_records);
+        response->set_state(StateToProto(d.state));
+      });
 }
 
 grpc::Status DepositHandler::ListRejections(
     grpc::ServerContext* context, const v1::ListRejectionsRequest* request,
     v1::ListRejectionsResponse* response) {
-  return gate_.Serve(context, "ListRejections", request, [&](const Caller& caller) {
-    RejectionPage page =
-        deposits_.Rejections(caller, request->deposit_id(),
-                             request->page_size(), request->page_token());
-    for (const Rejection& r : page.rejections) {
-      ToProto(r, response->add_rejections());
-    }
-    response->set_next_page_token(page.next_page_token);
-  });
+  return gate_.Serve(
+      context, "ListRejections", request, [&](const Caller& caller) {
+        RejectionPage page =
+            deposits_.Rejections(caller, request->deposit_id(),
+                                 request->page_size(), request->page_token());
+        for (const Rejection& r : page.rejections) {
+          ToProto(r, response->add_rejections());
+        }
+        response->set_next_page_token(page.next_page_token);
+      });
 }
 
 grpc::Status DepositHandler::GrantException(
     grpc::ServerContext* context, const v1::GrantExceptionRequest* request,
     v1::RecordException* response) {
-  return gate_.Serve(context, "GrantException", request, [&](const Caller& caller) {
-    RecordException e =
-        deposits_.GrantException(caller, request->deposit_id(),
-                                 request->source_record_id(), request->reason());
-    response->set_deposit_id(e.deposit_id);
-    response->set_source_record_id(e.source_record_id);
-    response->set_reason(e.reason);
-    response->set_granted_by(e.granted_by);
-    response->set_granted_at(FormatRfc3339(e.granted_at));
-  });
+  return gate_.Serve(context, "GrantException", request,
+                     [&](const Caller& caller) {
+                       RecordException e = deposits_.GrantException(
+                           caller, request->deposit_id(),
+                           request->source_record_id(), request->reason());
+                       response->set_deposit_id(e.deposit_id);
+                       response->set_source_record_id(e.source_record_id);
+                       response->set_reason(e.reason);
+                       response->set_granted_by(e.granted_by);
+                       response->set_granted_at(FormatRfc3339(e.granted_at));
+                     });
 }
 
 grpc::Status DepositHandler::SearchRecords(
     grpc::ServerContext* context, const v1::SearchRecordsRequest* request,
     v1::SearchRecordsResponse* response) {
-  return gate_.Serve(context, "SearchRecords", request, [&](const Caller& caller) {
-    RecordPage page = search_.Search(
-        caller, {request->national_id(), request->person_name(),
-                 request->birth_date(), request->organization_number(),
-                 static_cast<int>(request->category()), request->deposit_id(),
-                 request->box(), request->page_size(), request->page_token()});
-    for (const RecordView& r : page.records) {
-      ToProto(r, context_.rules, response->add_records());
-    }
-    response->set_next_page_token(page.next_page_token);
-  });
+  return gate_.Serve(
+      context, "SearchRecords", request, [&](const Caller& caller) {
+        RecordPage page = search_.Search(
+            caller,
+            {request->national_id(), request->person_name(),
+             request->birth_date(), request->organization_number(),
+             static_cast<int>(request->category()), request->deposit_id(),
+             request->box(), request->page_size(), request->page_token()});
+        for (const RecordView& r : page.records) {
+          ToProto(r, context_.rules, response->add_records());
+        }
+        response->set_next_page_token(page.next_page_token);
+      });
 }
 
 grpc::Status DepositHandler::GetItem(grpc::ServerContext* context,
@@ -355,49 +394,55 @@ grpc::Status DepositHandler::GetItem(grpc::ServerContext* context,
 grpc::Status DepositHandler::ExportNoark5(
     grpc::ServerContext* context, const v1::ExportNoark5Request* request,
     grpc::ServerWriter<v1::ExportChunk>* writer) {
-  return gate_.Serve(context, "ExportNoark5", request, [&](const Caller& caller) {
-    v1::ExportChunk chunk;
-    export_.Export(caller, request->deposit_id(),
-                   [&](const std::string& file_name, std::string_view data) {
-                     chunk.set_file_name(file_name);
-                     chunk.set_data(data.data(), data.size());
-                     if (!writer->Write(chunk)) {
-                       throw Unavailable(
-                           "the client stopped reading the export");
-                     }
-                   });
-  });
+  return gate_.Serve(
+      context, "ExportNoark5", request, [&](const Caller& caller) {
+        v1::ExportChunk chunk;
+        export_.Export(
+            caller, request->deposit_id(),
+            [&](const std::string& file_name, std::string_view data) {
+              chunk.set_file_name(file_name);
+              chunk.set_data(data.data(), data.size());
+              if (!writer->Write(chunk)) {
+                throw Unavailable("the client stopped reading the export");
+              }
+            });
+      });
 }
 
 grpc::Status DepositHandler::CorrectRecord(
     grpc::ServerContext* context, const v1::CorrectRecordRequest* request,
     v1::RecordSummary* response) {
-  return gate_.Serve(context, "CorrectRecord", request, [&](const Caller& caller) {
-    RecordView r = correction_.Correct(
-        caller, {request->record_id(), request->person_name(),
-                 request->national_id(), request->birth_date(),
-                 request->opened_date(), request->last_contact_date(),
-                 request->death_year(), request->reason()});
-    ToProto(r, context_.rules, response);
-  });
+  return gate_.Serve(
+      context, "CorrectRecord", request, [&](const Caller& caller) {
+        RecordView r = correction_.Correct(
+            caller, {request->record_id(), request->person_name(),
+                     request->national_id(), request->birth_date(),
+                     request->opened_date(), request->last_contact_date(),
+                     request->death_year(), request->reason()});
+        ToProto(r, context_.rules, response);
+      });
 }
 
 grpc::Status DepositHandler::SubjectData(grpc::ServerContext* context,
                                          const v1::SubjectQuery* request,
                                          v1::SubjectDataResponse* response) {
-  return gate_.Serve(context, "SubjectData", request, [&](const Caller& caller) {
-    depot::ToProto(subject_records_.Data(caller, depot::FromProto(*request)), response);
-  });
+  return gate_.Serve(
+      context, "SubjectData", request, [&](const Caller& caller) {
+        depot::ToProto(
+            subject_records_.Data(caller, depot::FromProto(*request)),
+            response);
+      });
 }
 
 grpc::Status DepositHandler::EraseSubjectData(
     grpc::ServerContext* context, const v1::SubjectQuery* request,
     v1::EraseSubjectDataResponse* response) {
-  return gate_.Serve(context, "EraseSubjectData", request,
-                     [&](const Caller& caller) {
-                       depot::ToProto(subject_records_.Erase(caller, depot::FromProto(*request)),
-                               response);
-                     });
+  return gate_.Serve(
+      context, "EraseSubjectData", request, [&](const Caller& caller) {
+        depot::ToProto(
+            subject_records_.Erase(caller, depot::FromProto(*request)),
+            response);
+      });
 }
 
 }  // namespace depot::deposits

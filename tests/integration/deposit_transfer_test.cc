@@ -301,5 +301,50 @@ TEST_F(DepositTransferTest, BadStreamsAreRefusedWithAReason) {
   EXPECT_NE(status.error_message().find("received"), std::string::npos);
 }
 
+// A bad batch ends the stream with its reason; the batches before it,
+// written while it was being read and checked, are all kept.
+TEST_F(DepositTransferTest, BadBatchKeepsEveryBatchBeforeIt) {
+  int64_t deposit =
+      testing::CreateDeposit(As("archivist"), testing::kOwnMunicipality,
+                             v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
+  auto stub = Stub("archivist");
+  v1::TransferSummary summary;
+  grpc::ClientContext context;
+  auto writer = stub->TransferRecords(&context, &summary);
+  v1::TransferRecordsRequest start;
+  start.mutable_start()->set_deposit_id(deposit);
+  writer->Write(start);
+  auto records = testing::MakeRecords(1, 3000, "2010-01-01");
+  for (int first = 0; first < 3000; first += 1000) {
+    v1::TransferRecordsRequest batch;
+    for (int i = first; i < first + 1000; ++i) {
+      *batch.mutable_batch()->add_records() = records[i];
+    }
+    writer->Write(batch);
+  }
+  v1::TransferRecordsRequest too_big;
+  for (const auto& r : testing::MakeRecords(5001, 10001, "2010-01-01")) {
+    *too_big.mutable_batch()->add_records() = r;
+  }
+  writer->Write(too_big);
+  writer->WritesDone();
+  grpc::Status status = writer->Finish();
+  EXPECT_EQ(status.error_code(), grpc::INVALID_ARGUMENT);
+  EXPECT_NE(status.error_message().find("at most 10000"), std::string::npos)
+      << status.error_message();
+
+  v1::GetTransferProgressRequest progress;
+  progress.set_deposit_id(deposit);
+  v1::TransferProgress where;
+  grpc::ClientContext progress_context;
+  ASSERT_TRUE(
+      stub->GetTransferProgress(&progress_context, progress, &where).ok());
+  EXPECT_EQ(where.next_position(), 3001);
+  pqxx::connection connection(db_.dsn());
+  pqxx::work tx(connection);
+  EXPECT_EQ(tx.exec1("SELECT count(*) FROM deposits.records")[0].as<int>(),
+            3000);
+}
+
 }  // namespace
 }  // namespace depot

@@ -43,6 +43,11 @@ Deposit Transfers::Begin(const Caller& caller, int64_t deposit_id) {
 
 BatchResult Transfers::StoreBatch(const Caller& caller, int64_t deposit_id,
                                   const std::vector<RecordInput>& records) {
+  return Write(caller, Prepare(caller, deposit_id, records));
+}
+
+PreparedBatch Transfers::Prepare(const Caller& caller, int64_t deposit_id,
+                                 const std::vector<RecordInput>& records) {
   if (records.size() > kMaxBatch) {
     throw InvalidArgument("a batch holds at most " + std::to_string(kMaxBatch) +
                           " records; send smaller batches");
@@ -58,30 +63,37 @@ BatchResult Transfers::StoreBatch(const Caller& caller, int64_t deposit_id,
   // core and take turns only for the writes.
   Deposit deposit;
   std::set<std::string> excepted;
-  // This first look takes no lock: a row lock would make the read-only
-  // transaction write WAL and wait for a flush at commit.
-  context_.store.Run([&](DepositTransaction& tx) {
+  // This first look takes no lock (a row lock would make it write WAL and
+  // wait for a flush) and needs no transaction: Write checks again.
+  context_.store.Read([&](DepositTransaction& tx) {
     deposit = LoadForTransfer(tx, caller, deposit_id, DepositLock::kNone);
     auto found = tx.ExceptionsAmong(deposit_id, source_ids);
     excepted = std::set<std::string>(found.begin(), found.end());
   });
   const CategoryRule& rule = context_.rules.For(deposit.category);
-  std::vector<SealedRecord> accepted;
-  std::vector<Rejection> rejected;
-  accepted.reserve(records.size());
-  int64_t next_position = 1;
+  PreparedBatch batch;
+  batch.deposit_id = deposit_id;
+  batch.accepted.reserve(records.size());
   for (const RecordInput& record : records) {
     RecordVerdict verdict =
         CheckRecord(record, rule, deposit.deposit_date, today,
                     excepted.contains(record.source_record_id));
     if (verdict.accepted) {
-      accepted.push_back(
+      batch.accepted.push_back(
           SealRecord(record, *verdict.accepted, deposit_id, context_.keyring));
     } else {
-      rejected.push_back(*verdict.rejection);
+      batch.rejected.push_back(*verdict.rejection);
     }
-    next_position = std::max(next_position, record.position + 1);
+    batch.next_position = std::max(batch.next_position, record.position + 1);
   }
+  return batch;
+}
+
+BatchResult Transfers::Write(const Caller& caller, PreparedBatch batch) {
+  const int64_t deposit_id = batch.deposit_id;
+  const std::vector<SealedRecord>& accepted = batch.accepted;
+  const std::vector<Rejection>& rejected = batch.rejected;
+  const int64_t next_position = batch.next_position;
 
   BatchResult result;
   AuditEvent audit{caller.identity,
@@ -114,7 +126,7 @@ BatchResult Transfers::StoreBatch(const Caller& caller, int64_t deposit_id,
       store(DepositLock::kExclusive);
     }
   }
-  result.rejections = std::move(rejected);
+  result.rejections = std::move(batch.rejected);
   result.next_position = next_position;
   return result;
 }

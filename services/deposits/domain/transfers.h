@@ -14,6 +14,14 @@ struct BatchResult {
   int64_t next_position = 1;
 };
 
+/// A batch checked and sealed, not stored yet (see Transfers::Prepare).
+struct PreparedBatch {
+  int64_t deposit_id = 0;
+  std::vector<SealedRecord> accepted;
+  std::vector<Rejection> rejected;
+  int64_t next_position = 1;
+};
+
 /// Receives records into a deposit batch by batch: checks each record,
 /// seals the accepted ones and stores the batch in one transaction, so a
 /// transfer cut anywhere keeps exactly the batches that were acknowledged.
@@ -26,9 +34,15 @@ class Transfers {
   /// Checks the caller may transfer into the deposit and that it is open or
   /// transferring; marks it transferring.
   Deposit Begin(const Caller& caller, int64_t deposit_id);
-  /// Checks, seals and stores one batch.
+  /// Checks, seals and stores one batch: Write(Prepare(...)).
   BatchResult StoreBatch(const Caller& caller, int64_t deposit_id,
                          const std::vector<RecordInput>& records);
+  /// Checks and seals one batch (the CPU-heavy part), storing nothing: a
+  /// stream prepares its next batch while the one before is written.
+  PreparedBatch Prepare(const Caller& caller, int64_t deposit_id,
+                        const std::vector<RecordInput>& records);
+  /// Stores a prepared batch in one transaction.
+  BatchResult Write(const Caller& caller, PreparedBatch batch);
   /// Where a cut transfer continues.
   Deposit Progress(const Caller& caller, int64_t deposit_id);
 
