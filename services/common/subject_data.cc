@@ -52,6 +52,14 @@ CheckedSubject CheckSubjectQuery(const SubjectQuery& query,
   return checked;
 }
 
+ErasureOutcome AuditTrailKept(const std::string& service, size_t events) {
+  return {service, "audit_event", service + "/audit", false,
+          "kept: the audit trail (" + std::to_string(events) +
+              " events) is the accountability record of who read or changed "
+              "the data (GDPR art. 5(2) and 30); it names the person only by "
+              "a keyed pseudonym"};
+}
+
 std::string AuditEventJson(const StoredAuditEvent& event) {
   nlohmann::json json = {
       {"event_id", event.id},   {"time", FormatRfc3339(event.occurred_at)},

@@ -74,6 +74,10 @@ struct StoredAuditEvent {
 /// object, detail).
 std::string AuditEventJson(const StoredAuditEvent& event);
 
+/// The erasure outcome for the `events` audit events of `service` about the
+/// person: always kept, with the reason (id "<service>/audit").
+ErasureOutcome AuditTrailKept(const std::string& service, size_t events);
+
 /// The legal reasons cited in erasure outcomes (DOMAIN.md section 4).
 inline constexpr char kReasonArchiveLaw[] =
     "kept: deposited archives are preserved under archive law (arkivlova "

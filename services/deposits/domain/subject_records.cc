@@ -186,12 +186,7 @@ std::vector<ErasureOutcome> SubjectRecords::Erase(const Caller& caller,
     }
     auto trail = tx.AuditEventsAbout({pseudonyms.begin(), pseudonyms.end()});
     if (!trail.empty()) {
-      outcomes.push_back(
-          {kService, "audit_event", "deposits/audit", false,
-           "kept: the audit trail (" + std::to_string(trail.size()) +
-               " events) is the accountability record of who read or changed "
-               "the data (GDPR art. 5(2) and 30); it names the person only "
-               "by a keyed pseudonym"});
+      outcomes.push_back(AuditTrailKept(kService, trail.size()));
     }
     for (const std::string& pseudonym : pseudonyms) {
       events.push_back({caller.identity, caller.RoleLabel(), "subject.erase",

@@ -225,12 +225,7 @@ std::vector<ErasureOutcome> SubjectVisitors::Erase(const Caller& caller,
     }
     auto trail = tx.AuditEventsAbout({pseudonyms.begin(), pseudonyms.end()});
     if (!trail.empty()) {
-      outcomes.push_back(
-          {kService, "audit_event", "readingroom/audit", false,
-           "kept: the audit trail (" + std::to_string(trail.size()) +
-               " events) is the accountability record of who read or "
-               "changed the data (GDPR art. 5(2)); it names the person only "
-               "by a keyed pseudonym"});
+      outcomes.push_back(AuditTrailKept(kService, trail.size()));
     }
     // Destroyed inside the transaction's work: should the commit fail, the
     // fields are unreadable already and a retry deletes the rows.
