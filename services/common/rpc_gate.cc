@@ -7,6 +7,7 @@
 
 #include "services/common/auth/authorization.h"
 #include "services/common/error.h"
+#include "services/common/request_rules.h"
 #include "services/common/status_mapping.h"
 
 namespace depot {
@@ -65,6 +66,7 @@ grpc::Status RpcGate::Serve(grpc::ServerContext* context,
       std::string requested = RequestedOrganisation(request);
       if (!requested.empty()) caller.RequireOrganisation(requested);
     }
+    if (request != nullptr) CheckRequest(*request);
     body(caller);
   } catch (...) {
     status = ToGrpcStatus(std::current_exception());

@@ -7,9 +7,12 @@
 #include <string>
 
 #include "services/common/error.h"
+#include "services/common/text_check.h"
 
 namespace depot {
 namespace {
+
+constexpr size_t kMaxMessageBytes = 1024;
 
 grpc::StatusCode CodeFor(ErrorCode code) {
   switch (code) {
@@ -57,7 +60,10 @@ grpc::Status ToGrpcStatus(std::exception_ptr failure) {
     std::rethrow_exception(failure);
   } catch (const Error& error) {
     if (error.code() == ErrorCode::kInternal) return Internal(error.what());
-    return grpc::Status(CodeFor(error.code()), error.what());
+    // A message never grows with the input: status messages travel in
+    // metadata, which clients limit (8 KiB by default).
+    return grpc::Status(CodeFor(error.code()),
+                        TruncateUtf8(error.what(), kMaxMessageBytes));
   } catch (const std::exception& other) {
     return Internal(other.what());
   } catch (...) {
