@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "services/common/error.h"
+#include "storage/database_error.h"
 
 namespace depot::storage {
 namespace {
@@ -10,46 +11,11 @@ namespace {
 constexpr int kSerializationRetries = 5;
 constexpr auto kAcquireTimeout = std::chrono::seconds(10);
 
-std::string FirstLine(const std::string& text) {
-  std::string line = text.substr(0, text.find('\n'));
-  auto start = line.find_first_not_of(" \t");
-  return start == std::string::npos ? "" : line.substr(start);
-}
-
-// Error class 08 (connection exception) and 57P (operator intervention:
-// admin or crash shutdown) mean the server is going or gone.
-bool IsServerGone(const std::string& sqlstate) {
-  return sqlstate.starts_with("08") || sqlstate.starts_with("57P");
-}
-
 }  // namespace
 
 std::string RedactPassword(const std::string& connection_string) {
   static const std::regex kPassword(R"(password\s*=\s*('([^'\\]|\\.)*'|\S+))");
   return std::regex_replace(connection_string, kPassword, "password=***");
-}
-
-void RethrowAsDepotError() {
-  try {
-    throw;
-  } catch (const pqxx::in_doubt_error&) {
-    throw Unavailable(
-        "the database connection broke while committing; the change may or "
-        "may not have been made: check before retrying");
-  } catch (const pqxx::broken_connection&) {
-    throw Unavailable(
-        "the database is unavailable (connection lost); retry shortly");
-  } catch (const pqxx::serialization_failure&) {
-    throw Conflict("a concurrent change conflicted with this one; retry");
-  } catch (const pqxx::deadlock_detected&) {
-    throw Conflict("a concurrent change conflicted with this one; retry");
-  } catch (const pqxx::sql_error& error) {
-    if (IsServerGone(error.sqlstate())) {
-      throw Unavailable("the database is unavailable (" +
-                        FirstLine(error.what()) + "); retry shortly");
-    }
-    throw;
-  }
 }
 
 class ConnectionPool::Lease {
@@ -178,6 +144,8 @@ void ConnectionPool::Run(const std::function<void(Tx&)>& work) {
         continue;
       }
       RethrowAsDepotError();
+    } catch (const pqxx::pqxx_exception&) {
+      RethrowAsDepotError();
     }
   }
 }
@@ -205,7 +173,7 @@ void ConnectionPool::WithConnection(
     lease.Discard();
     DropIdle();
     RethrowAsDepotError();
-  } catch (const pqxx::failure&) {
+  } catch (const pqxx::pqxx_exception&) {
     RethrowAsDepotError();
   }
 }

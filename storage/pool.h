@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "storage/database_error.h"
+
 namespace depot::storage {
 
 /// A small pool of libpqxx connections: libpqxx has none, and a connection
@@ -68,10 +70,6 @@ class ConnectionPool {
   size_t open_ = 0;
   std::vector<std::pair<std::string, std::string>> statements_;
 };
-
-/// Translates a pqxx failure (the current exception) into depot::Error and
-/// throws it; rethrows anything else unchanged. Call from a catch block.
-[[noreturn]] void RethrowAsDepotError();
 
 /// The connection string without its password, for messages and logs.
 std::string RedactPassword(const std::string& connection_string);

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "services/common/log_text.h"
+
 namespace depot::audit {
 
 SealerThread::SealerThread(Sealer& sealer, std::chrono::milliseconds interval)
@@ -39,7 +41,7 @@ void SealerThread::Loop() {
       failing = false;
     } catch (const std::exception& error) {
       // Once per outage, not every 200 ms.
-      if (!failing) spdlog::warn("audit sealer: {}", error.what());
+      if (!failing) spdlog::warn("audit sealer: {}", LoggableWhat(error));
       failing = true;
     }
   }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "services/common/error.h"
+#include "services/common/log_text.h"
 #include "services/common/text_check.h"
 
 namespace depot {
@@ -44,9 +45,10 @@ std::string NextIncidentId() {
   return std::to_string(now) + "-" + std::to_string(++counter);
 }
 
-grpc::Status Internal(const char* what) {
+grpc::Status Internal(const std::string& what) {
   std::string incident = NextIncidentId();
-  // The details may name tables or values; they go to the log only.
+  // Our own messages, or a library's through LoggableWhat: they name
+  // tables and statements, never values; they go to the log only.
   spdlog::error("internal error (incident {}): {}", incident, what);
   return grpc::Status(grpc::StatusCode::INTERNAL,
                       "internal error; the operator can find incident " +
@@ -65,7 +67,7 @@ grpc::Status ToGrpcStatus(std::exception_ptr failure) {
     return grpc::Status(CodeFor(error.code()),
                         TruncateUtf8(error.what(), kMaxMessageBytes));
   } catch (const std::exception& other) {
-    return Internal(other.what());
+    return Internal(LoggableWhat(other));
   } catch (...) {
     return Internal("unknown exception");
   }

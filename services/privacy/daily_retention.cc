@@ -4,6 +4,8 @@
 
 #include <ctime>
 
+#include "services/common/log_text.h"
+
 namespace depot::privacy {
 namespace {
 
@@ -60,7 +62,7 @@ void DailyRetention::Loop() {
       spdlog::warn(
           "daily retention failed: {}; it runs again tomorrow, or "
           "now with `depot privacy retention`",
-          error.what());
+          LoggableWhat(error));
     }
     lock.lock();
   }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "services/common/error.h"
 #include "tests/support/postgres.h"
 
@@ -79,6 +81,76 @@ TEST(ConnectionPool, ReadRunsEachStatementOnItsOwn) {
       [&](pqxx::work& tx) { in_transaction = two_transaction_ids(tx); });
   EXPECT_NE(in_read.first, in_read.second);
   EXPECT_EQ(in_transaction.first, in_transaction.second);
+}
+
+// Database errors carry data: a unique violation's DETAIL has the key's
+// value, an invalid input the value itself, a COPY error the line. What
+// leaves the pool (and may be logged) keeps SQLSTATE, the statement and
+// the names of tables and constraints, and none of the data.
+std::string InternalErrorOf(ConnectionPool& pool,
+                            const std::function<void(pqxx::work&)>& work) {
+  try {
+    pool.Transact(work);
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kInternal) << error.what();
+    return error.what();
+  }
+  ADD_FAILURE() << "no error";
+  return "";
+}
+
+class DatabaseErrors : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    pqxx::connection connection(db_.dsn());
+    pqxx::work tx(connection);
+    tx.exec(
+        "CREATE TABLE people (name text CONSTRAINT people_name_key UNIQUE, "
+        "born int)");
+    tx.exec("INSERT INTO people VALUES ('Zyxwvut Recognisable', 1950)");
+    tx.commit();
+    pool_.Prepare("insert_person", "INSERT INTO people VALUES ($1, $2::int)");
+  }
+  testing::TestDatabase db_;
+  ConnectionPool pool_{db_.dsn(), 1};
+};
+
+TEST_F(DatabaseErrors, UniqueViolationKeepsTheConstraintNotTheKey) {
+  std::string message = InternalErrorOf(pool_, [](pqxx::work& tx) {
+    tx.exec_prepared("insert_person", "Zyxwvut Recognisable", 1951);
+  });
+  EXPECT_NE(message.find("23505"), std::string::npos) << message;
+  EXPECT_NE(message.find("people_name_key"), std::string::npos) << message;
+  EXPECT_NE(message.find("insert_person"), std::string::npos) << message;
+  EXPECT_EQ(message.find("Zyxwvut"), std::string::npos) << message;
+  EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+}
+
+TEST_F(DatabaseErrors, InvalidInputLeavesTheValueOut) {
+  std::string message = InternalErrorOf(pool_, [](pqxx::work& tx) {
+    tx.exec_prepared("insert_person", "someone", "Zyxwvut1951");
+  });
+  EXPECT_NE(message.find("22P02"), std::string::npos) << message;
+  EXPECT_EQ(message.find("Zyxwvut"), std::string::npos) << message;
+}
+
+TEST_F(DatabaseErrors, UnpreparedStatementsAreNamedByTheirFirstWordOnly) {
+  std::string message = InternalErrorOf(pool_, [](pqxx::work& tx) {
+    tx.exec("SELECT 'Zyxwvut Recognisable'::int");
+  });
+  EXPECT_NE(message.find("unprepared SELECT"), std::string::npos) << message;
+  EXPECT_EQ(message.find("Zyxwvut"), std::string::npos) << message;
+}
+
+TEST_F(DatabaseErrors, CopyErrorsLeaveTheLineOut) {
+  std::string message = InternalErrorOf(pool_, [](pqxx::work& tx) {
+    pqxx::stream_to copy(tx, "people",
+                         std::vector<std::string>{"name", "born"});
+    copy << std::make_tuple(std::string("Another Zyxwvut"), std::string("x"));
+    copy.complete();
+  });
+  EXPECT_NE(message.find("22P02"), std::string::npos) << message;
+  EXPECT_EQ(message.find("Zyxwvut"), std::string::npos) << message;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "services/common/error.h"
+#include "services/common/log_text.h"
 
 namespace depot {
 namespace {
@@ -46,6 +47,33 @@ TEST(StatusMapping, InternalErrorsHideTheirDetails) {
   grpc::Status internal = StatusOf(Error(ErrorCode::kInternal, "row 42 bad"));
   EXPECT_EQ(internal.error_code(), grpc::INTERNAL);
   EXPECT_EQ(internal.error_message().find("row 42"), std::string::npos);
+}
+
+TEST(LogText, KeepsNamesOfDatabaseObjectsAndDropsValues) {
+  EXPECT_EQ(WithoutQuotedValues(
+                "ERROR:  duplicate key value violates unique constraint "
+                "\"records_pkey\"\nDETAIL:  Key (id)=(Kari) already exists.\n"),
+            "duplicate key value violates unique constraint \"records_pkey\"");
+  EXPECT_EQ(WithoutQuotedValues("null value in column \"name\" of relation "
+                                "\"people\" violates not-null constraint"),
+            "null value in column \"name\" of relation \"people\" violates "
+            "not-null constraint");
+  EXPECT_EQ(WithoutQuotedValues("invalid input syntax for type integer: "
+                                "\"Kari\""),
+            "invalid input syntax for type integer: ...");
+  EXPECT_EQ(WithoutQuotedValues("value \"Kari Nordmann\" is out of range"),
+            "value \"...\" is out of range");
+  EXPECT_EQ(WithoutQuotedValues("syntax error at or near 'Kari' here"),
+            "syntax error at or near '...' here");
+  EXPECT_EQ(WithoutQuotedValues("can't parse \x01 it"), "can't parse ? it");
+  EXPECT_LE(WithoutQuotedValues(std::string(5000, 'a')).size(), 300u);
+}
+
+TEST(LogText, OurOwnErrorsAreLoggedAsWritten) {
+  EXPECT_EQ(LoggableWhat(Error(ErrorCode::kInternal, "in statement x: y")),
+            "in statement x: y");
+  EXPECT_EQ(LoggableWhat(std::runtime_error("parse error: 'Kari'")),
+            "parse error: ...");
 }
 
 }  // namespace
