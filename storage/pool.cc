@@ -9,7 +9,6 @@ namespace depot::storage {
 namespace {
 
 constexpr int kSerializationRetries = 5;
-constexpr auto kAcquireTimeout = std::chrono::seconds(10);
 
 }  // namespace
 
@@ -38,8 +37,11 @@ class ConnectionPool::Lease {
   std::unique_ptr<pqxx::connection> conn_;
 };
 
-ConnectionPool::ConnectionPool(std::string connection_string, size_t size)
-    : connection_string_(std::move(connection_string)), size_(size) {
+ConnectionPool::ConnectionPool(std::string connection_string, size_t size,
+                               std::chrono::milliseconds wait)
+    : connection_string_(std::move(connection_string)),
+      size_(size),
+      wait_(wait) {
   if (connection_string_.find("connect_timeout") == std::string::npos) {
     connection_string_ += " connect_timeout=5";
   }
@@ -74,11 +76,12 @@ void ConnectionPool::VerifyReachable() {
 
 std::unique_ptr<pqxx::connection> ConnectionPool::Acquire() {
   std::unique_lock lock(mutex_);
-  bool ready = released_.wait_for(lock, kAcquireTimeout, [this] {
-    return !idle_.empty() || open_ < size_;
-  });
+  bool ready = released_.wait_for(
+      lock, wait_, [this] { return !idle_.empty() || open_ < size_; });
   if (!ready) {
-    throw Unavailable("all database connections are busy; retry shortly");
+    throw Unavailable("all " + std::to_string(size_) +
+                      " database connections stayed busy for " +
+                      std::to_string(wait_.count()) + " ms; retry shortly");
   }
   if (!idle_.empty()) {
     auto connection = std::move(idle_.back());

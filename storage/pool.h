@@ -20,7 +20,12 @@ namespace depot::storage {
 /// and are replaced after the server drops them.
 class ConnectionPool {
  public:
-  ConnectionPool(std::string connection_string, size_t size);
+  static constexpr std::chrono::milliseconds kDefaultWait{10000};
+
+  /// wait: how long a call waits for a free connection before it fails
+  /// with Unavailable (never forever).
+  ConnectionPool(std::string connection_string, size_t size,
+                 std::chrono::milliseconds wait = kDefaultWait);
   ~ConnectionPool();
 
   /// Registers a statement to prepare on every connection. Call before the
@@ -64,6 +69,7 @@ class ConnectionPool {
 
   std::string connection_string_;
   size_t size_;
+  std::chrono::milliseconds wait_;
   std::mutex mutex_;
   std::condition_variable released_;
   std::vector<std::unique_ptr<pqxx::connection>> idle_;

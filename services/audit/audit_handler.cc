@@ -34,7 +34,7 @@ void ToProto(const SealedEvent& e, v1::AuditEventRecord* out) {
 // Writes chunks to the client as the domain produces them.
 class ChunkWriter : public ExportSink {
  public:
-  ChunkWriter(grpc::ServerWriter<v1::AuditExportChunk>* writer,
+  ChunkWriter(StreamWriter<v1::AuditExportChunk>& writer,
               std::string public_key_pem)
       : writer_(writer), public_key_pem_(std::move(public_key_pem)) {}
 
@@ -63,12 +63,8 @@ class ChunkWriter : public ExportSink {
   }
 
  private:
-  void Write(const v1::AuditExportChunk& chunk) {
-    if (!writer_->Write(chunk)) {
-      throw Unavailable("the client stopped reading the export");
-    }
-  }
-  grpc::ServerWriter<v1::AuditExportChunk>* writer_;
+  void Write(const v1::AuditExportChunk& chunk) { writer_.Write(chunk); }
+  StreamWriter<v1::AuditExportChunk>& writer_;
   std::string public_key_pem_;
 };
 
@@ -119,9 +115,10 @@ grpc::Status AuditHandler::VerifyAudit(grpc::ServerContext* context,
 grpc::Status AuditHandler::ExportAudit(
     grpc::ServerContext* context, const v1::ExportAuditRequest* request,
     grpc::ServerWriter<v1::AuditExportChunk>* writer) {
-  return gate_.Serve(
-      context, "ExportAudit", request, [&](const Caller& caller) {
-        ChunkWriter sink(writer, logs_.verifier().public_key_pem());
+  return gate_.ServeStream(
+      context, "ExportAudit", request, writer,
+      [&](const Caller& caller, StreamWriter<v1::AuditExportChunk>& out) {
+        ChunkWriter sink(out, logs_.verifier().public_key_pem());
         logs_.Export(caller, request->log(), sink);
       });
 }

@@ -30,6 +30,11 @@ constexpr Setting kSettings[] = {
      true},
     {"database_pool_size", "--database-pool-size", "DEPOT_DATABASE_POOL_SIZE",
      "database connections kept open", false},
+    {"database_pool_wait_ms", "--database-pool-wait-ms",
+     "DEPOT_DATABASE_POOL_WAIT_MS",
+     "how long a call waits for a free database connection before it gets "
+     "UNAVAILABLE (default 10000)",
+     false},
     {"migrations_dir", "--migrations-dir", "DEPOT_MIGRATIONS_DIR",
      "directory of NNN_*.sql migrations", true},
     {"tls_cert", "--tls-cert", "DEPOT_TLS_CERT", "server certificate (PEM)",
@@ -111,6 +116,15 @@ constexpr Setting kSettings[] = {
      "trace, debug, info, warn or error", false},
     {"shutdown_grace_ms", "--shutdown-grace-ms", "DEPOT_SHUTDOWN_GRACE_MS",
      "how long in-flight calls may finish on SIGTERM", false},
+    {"streams_per_caller", "--streams-per-caller", "DEPOT_STREAMS_PER_CALLER",
+     "server streams (exports, public journal) one caller may have open at "
+     "once (default 4)",
+     false},
+    {"stream_stall_timeout_ms", "--stream-stall-timeout-ms",
+     "DEPOT_STREAM_STALL_TIMEOUT_MS",
+     "how long a server stream waits for a client that reads nothing before "
+     "it is ended (default 30000)",
+     false},
 };
 
 int ParseInt(const std::string& key, const std::string& value, int min) {
@@ -242,6 +256,15 @@ std::optional<ServerConfig> LoadServerConfig(int argc, char** argv,
     if (key == "log_level") config.log_level = *v;
     if (key == "shutdown_grace_ms") {
       config.shutdown_grace_ms = ParseInt(key, *v, 0);
+    }
+    if (key == "database_pool_wait_ms") {
+      config.database_pool_wait_ms = ParseInt(key, *v, 1);
+    }
+    if (key == "streams_per_caller") {
+      config.streams_per_caller = ParseInt(key, *v, 1);
+    }
+    if (key == "stream_stall_timeout_ms") {
+      config.stream_stall_timeout_ms = ParseInt(key, *v, 1);
     }
   }
   // Defaults that follow from other settings.

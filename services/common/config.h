@@ -16,6 +16,9 @@ struct ServerConfig {
   std::string database;  ///< libpq connection string, without password
   std::filesystem::path database_password_file;
   int database_pool_size = 8;
+  /// How long a call waits for a free database connection before it gets
+  /// UNAVAILABLE.
+  int database_pool_wait_ms = 10000;
   std::filesystem::path migrations_dir;
   TlsFiles tls;
   std::filesystem::path roles_file;
@@ -64,6 +67,11 @@ struct ServerConfig {
   bool insecure_dev = false;
   std::string log_level = "info";
   int shutdown_grace_ms = 4000;
+  /// Server streams one caller may have open at once (RESOURCE_EXHAUSTED
+  /// beyond), and how long a stream may wait for a client that reads
+  /// nothing before the server ends it.
+  int streams_per_caller = 4;
+  int stream_stall_timeout_ms = 30000;
 
   /// The connection string with the password from its file appended.
   std::string DatabaseConnectionString() const;

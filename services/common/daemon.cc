@@ -19,8 +19,9 @@ int RunDaemon(int argc, char** argv, const std::string& program,
     if (!config) return 0;
     ConfigureLogging(config->log_level);
 
-    storage::ConnectionPool pool(config->DatabaseConnectionString(),
-                                 config->database_pool_size);
+    storage::ConnectionPool pool(
+        config->DatabaseConnectionString(), config->database_pool_size,
+        std::chrono::milliseconds(config->database_pool_wait_ms));
     pool.VerifyReachable();
     int applied = storage::ApplyMigrations(
         pool.connection_string(), storage::ReadMigrations(config->migrations_dir));

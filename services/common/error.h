@@ -13,8 +13,9 @@ enum class ErrorCode {
   kNotFound,
   kAlreadyExists,
   kPermissionDenied,
-  kConflict,     ///< concurrent change; the caller may retry
-  kUnavailable,  ///< a dependency (the database) is down
+  kConflict,           ///< concurrent change; the caller may retry
+  kUnavailable,        ///< a dependency (the database) is down
+  kResourceExhausted,  ///< the caller uses all it may at once (streams)
   kInternal,
 };
 
@@ -51,6 +52,9 @@ inline Error Conflict(const std::string& m) {
 }
 inline Error Unavailable(const std::string& m) {
   return Error(ErrorCode::kUnavailable, m);
+}
+inline Error ResourceExhausted(const std::string& m) {
+  return Error(ErrorCode::kResourceExhausted, m);
 }
 
 /// Raised while starting up (configuration, database, migrations). Its

@@ -10,6 +10,7 @@
 
 #include "services/common/auth/caller.h"
 #include "services/common/auth/caller_resolver.h"
+#include "services/common/server_stream.h"
 
 namespace depot {
 
@@ -37,6 +38,23 @@ class RpcGate {
   grpc::Status Serve(grpc::ServerContext* context, std::string_view method,
                      const google::protobuf::Message* request,
                      const std::function<void(const Caller&)>& body);
+
+  /// Serve for a server stream: the body also holds one of the caller's
+  /// stream places (RESOURCE_EXHAUSTED beyond streams_per_caller) and
+  /// writes through a StreamWriter, which ends the call when the client
+  /// reads nothing for the stall timeout.
+  template <typename Message, typename Body>
+  grpc::Status ServeStream(grpc::ServerContext* context,
+                           std::string_view method,
+                           const google::protobuf::Message* request,
+                           grpc::ServerWriter<Message>* writer,
+                           const Body& body) {
+    StreamWriter<Message> out(context, writer);
+    return Serve(context, method, request, [&](const Caller& caller) {
+      StreamSlot slot(caller.identity);
+      body(caller, out);
+    });
+  }
 
  private:
   std::string service_;

@@ -11,6 +11,7 @@
 
 #include "services/common/error.h"
 #include "services/common/rpc_gate.h"
+#include "services/common/server_stream.h"
 
 namespace depot {
 namespace {
@@ -77,6 +78,8 @@ void DepotServer::Start() {
                        ": is the address right and the port free? (set "
                        "listen, DEPOT_LISTEN or --listen)");
   }
+  SetStreamLimits({config_.streams_per_caller,
+                   std::chrono::milliseconds(config_.stream_stall_timeout_ms)});
   server_->GetHealthCheckService()->SetServingStatus(true);
 }
 

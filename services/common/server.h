@@ -20,7 +20,8 @@ class DepotServer {
 
   void AddService(grpc::Service* service);
   /// Binds and starts; throws StartupError when the address is unusable or
-  /// insecure mode is asked for on a non-loopback address.
+  /// insecure mode is asked for on a non-loopback address. Also sets the
+  /// process's stream limits from the configuration.
   void Start();
   /// The port actually bound (useful with port 0).
   int port() const { return port_; }

@@ -31,6 +31,8 @@ grpc::StatusCode CodeFor(ErrorCode code) {
       return grpc::StatusCode::ABORTED;
     case ErrorCode::kUnavailable:
       return grpc::StatusCode::UNAVAILABLE;
+    case ErrorCode::kResourceExhausted:
+      return grpc::StatusCode::RESOURCE_EXHAUSTED;
     case ErrorCode::kInternal:
       return grpc::StatusCode::INTERNAL;
   }

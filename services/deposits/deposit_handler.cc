@@ -394,17 +394,16 @@ grpc::Status DepositHandler::GetItem(grpc::ServerContext* context,
 grpc::Status DepositHandler::ExportNoark5(
     grpc::ServerContext* context, const v1::ExportNoark5Request* request,
     grpc::ServerWriter<v1::ExportChunk>* writer) {
-  return gate_.Serve(
-      context, "ExportNoark5", request, [&](const Caller& caller) {
+  return gate_.ServeStream(
+      context, "ExportNoark5", request, writer,
+      [&](const Caller& caller, StreamWriter<v1::ExportChunk>& out) {
         v1::ExportChunk chunk;
         export_.Export(
             caller, request->deposit_id(),
             [&](const std::string& file_name, std::string_view data) {
               chunk.set_file_name(file_name);
               chunk.set_data(data.data(), data.size());
-              if (!writer->Write(chunk)) {
-                throw Unavailable("the client stopped reading the export");
-              }
+              out.Write(chunk);
             });
       });
 }

@@ -277,14 +277,12 @@ void ToProto(const JournalSettings& s, v1::JournalSettings* out) {
 }
 
 // Sends XML pieces down a server stream; a client that went away ends the
-// export (and its transaction).
-ChunkSink ChunksTo(grpc::ServerWriter<v1::XmlChunk>* writer) {
-  return [writer](std::string_view chunk) {
+// export.
+ChunkSink ChunksTo(StreamWriter<v1::XmlChunk>& writer) {
+  return [&writer](std::string_view chunk) {
     v1::XmlChunk message;
     message.set_data(std::string(chunk));
-    if (!writer->Write(message)) {
-      throw Unavailable("the client stopped reading the export");
-    }
+    writer.Write(message);
   };
 }
 
@@ -402,37 +400,37 @@ grpc::Status JournalHandler::ApplicantList(
 grpc::Status JournalHandler::PublicJournal(
     grpc::ServerContext* context, const v1::PublicJournalRequest* request,
     grpc::ServerWriter<v1::PublicJournalEntry>* writer) {
-  return gate_.Serve(
-      context, "PublicJournal", request, [&](const Caller& caller) {
-        public_.Stream(
-            caller, request->from_date(), request->to_date(),
-            [&](const PublicEntry& entry) {
-              v1::PublicJournalEntry message;
-              ToProto(entry, &message);
-              if (!writer->Write(message)) {
-                throw Unavailable("the client stopped reading the journal");
-              }
-            });
+  return gate_.ServeStream(
+      context, "PublicJournal", request, writer,
+      [&](const Caller& caller, StreamWriter<v1::PublicJournalEntry>& out) {
+        public_.Stream(caller, request->from_date(), request->to_date(),
+                       [&](const PublicEntry& entry) {
+                         v1::PublicJournalEntry message;
+                         ToProto(entry, &message);
+                         out.Write(message);
+                       });
       });
 }
 
 grpc::Status JournalHandler::ExportOffentligJournal(
     grpc::ServerContext* context, const v1::ExportJournalRequest* request,
     grpc::ServerWriter<v1::XmlChunk>* writer) {
-  return gate_.Serve(
-      context, "ExportOffentligJournal", request, [&](const Caller& caller) {
+  return gate_.ServeStream(
+      context, "ExportOffentligJournal", request, writer,
+      [&](const Caller& caller, StreamWriter<v1::XmlChunk>& out) {
         public_.ExportOffentlig(caller, request->from_date(),
-                                request->to_date(), ChunksTo(writer));
+                                request->to_date(), ChunksTo(out));
       });
 }
 
 grpc::Status JournalHandler::ExportLoependeJournal(
     grpc::ServerContext* context, const v1::ExportJournalRequest* request,
     grpc::ServerWriter<v1::XmlChunk>* writer) {
-  return gate_.Serve(
-      context, "ExportLoependeJournal", request, [&](const Caller& caller) {
+  return gate_.ServeStream(
+      context, "ExportLoependeJournal", request, writer,
+      [&](const Caller& caller, StreamWriter<v1::XmlChunk>& out) {
         public_.ExportLoepende(caller, request->from_date(), request->to_date(),
-                               ChunksTo(writer));
+                               ChunksTo(out));
       });
 }
 

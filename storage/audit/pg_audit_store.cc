@@ -118,10 +118,13 @@ constexpr char kCopyEventColumns[] =
     "id, occurred_at, actor, actor_role, action, object, subject, detail";
 
 // COPY of a query (pqxx 6 takes it in place of a table name) of the sealed
-// events matching `where`, in seq order, in the columns ParseSealedRow reads.
-std::string SealedQuery(const std::string& table, const std::string& where) {
+// events matching `where`, in seq order, in the columns ParseSealedRow reads;
+// the first limit of them when limit > 0.
+std::string SealedQuery(const std::string& table, const std::string& where,
+                        size_t limit = 0) {
   return std::string("(SELECT seq, ") + kCopyEventColumns +
-         ", chain_hash FROM " + table + " WHERE " + where + " ORDER BY seq)";
+         ", chain_hash FROM " + table + " WHERE " + where + " ORDER BY seq" +
+         (limit > 0 ? " LIMIT " + std::to_string(limit) : "") + ")";
 }
 
 // A bytea printed in hex (\\x0a1b... in COPY text: its backslash is
@@ -353,6 +356,32 @@ class PgAuditTransaction : public audit::AuditTransaction {
       more = visit(e);
     }
     stream.complete();
+  }
+
+  std::vector<SealedEvent> SealedPage(const std::string& log, int64_t after,
+                                      int64_t last, size_t limit) override {
+    pqxx::stream_from stream(
+        tx_, SealedQuery(Table(log, "audit_events"),
+                         "seq > " + std::to_string(after) +
+                             " AND seq <= " + std::to_string(last),
+                         limit));
+    std::vector<SealedEvent> page;
+    std::string line, field;
+    SealedEvent e;
+    while (stream.get_raw_line(line)) {
+      ParseSealedRow(line, &e, &field);
+      page.push_back(e);
+    }
+    stream.complete();
+    return page;
+  }
+
+  int64_t CountSealed(const std::string& log, int64_t last) override {
+    return tx_
+        .exec_params1("SELECT count(*) FROM " + Table(log, "audit_events") +
+                          " WHERE seq <= $1",
+                      last)[0]
+        .as<int64_t>();
   }
 
   std::pair<int64_t, int64_t> SealedSeqBounds(const std::string& log) override {

@@ -34,6 +34,7 @@ constexpr char kCaseReleases[] = "journal_case_releases";
 constexpr char kCountEntries[] = "journal_count_entries";
 constexpr char kFirstPage[] = "journal_first_page";
 constexpr char kNextPage[] = "journal_next_page";
+constexpr char kEntryBound[] = "journal_entry_bound";
 constexpr char kDisposalCandidates[] = "journal_disposal_candidates";
 constexpr char kClearContent[] = "journal_clear_content";
 constexpr char kInsertDisposal[] = "journal_insert_disposal";
@@ -415,15 +416,33 @@ class PgJournalTransaction : public JournalTransaction {
         .as<int64_t>();
   }
 
+  EntryBound CurrentEntryBound(Day from, Day to) override {
+    EntryBound bound;
+    for (const auto& row :
+         tx_.exec_prepared(kEntryBound, static_cast<int>(from.year()),
+                           static_cast<int>(to.year()))) {
+      bound.last_sequence[row[0].as<int>()] = row[1].as<int>();
+    }
+    return bound;
+  }
+
   std::vector<JournalEntry> EntriesPage(Day from, Day to,
                                         const std::optional<EntryKey>& after,
-                                        int limit) override {
+                                        int limit,
+                                        const EntryBound& bound) override {
+    std::string years = "{", lasts = "{";
+    for (const auto& [year, last] : bound.last_sequence) {
+      const char* comma = years.size() > 1 ? "," : "";
+      years += comma + std::to_string(year);
+      lasts += comma + std::to_string(last);
+    }
+    years += "}", lasts += "}";
     pqxx::result result =
         after ? tx_.exec_prepared(kNextPage, FormatDay(from), FormatDay(to),
                                   FormatDay(after->journal_date), after->year,
-                                  after->sequence, limit)
+                                  after->sequence, limit, years, lasts)
               : tx_.exec_prepared(kFirstPage, FormatDay(from), FormatDay(to),
-                                  limit);
+                                  limit, years, lasts);
     std::vector<JournalEntry> entries;
     entries.reserve(result.size());
     for (const auto& row : result) entries.push_back(ToEntry(row));
@@ -599,18 +618,29 @@ PgJournalStore::PgJournalStore(ConnectionPool& pool) : pool_(pool) {
   pool_.Prepare(kCountEntries,
                 "SELECT count(*) FROM journal.entries WHERE journal_date "
                 "BETWEEN $1::date AND $2::date");
+  pool_.Prepare(kEntryBound,
+                "SELECT year, last_sequence FROM journal.entry_counters "
+                "WHERE year BETWEEN $1 AND $2");
   const std::string order =
       " ORDER BY e.journal_date, e.journal_year, e.journal_sequence";
+  // Within an EntryBound given as arrays of years and their last sequences
+  // ($n and $n+1): entries of a year it lacks compare with NULL.
+  auto within_bound = [](int n) {
+    return " AND e.journal_sequence <= (SELECT b.last_sequence FROM unnest($" +
+           std::to_string(n) + "::int[], $" + std::to_string(n + 1) +
+           "::int[]) AS b(journal_year, last_sequence) "
+           "WHERE b.journal_year = e.journal_year)";
+  };
   pool_.Prepare(kFirstPage, kEntryQuery +
                                 "WHERE e.journal_date BETWEEN $1::date AND "
                                 "$2::date" +
-                                order + " LIMIT $3");
+                                within_bound(4) + order + " LIMIT $3");
   pool_.Prepare(kNextPage,
                 kEntryQuery +
                     "WHERE e.journal_date <= $2::date AND (e.journal_date, "
                     "e.journal_year, e.journal_sequence) > ($3::date, $4, $5) "
                     "AND e.journal_date >= $1::date" +
-                    order + " LIMIT $6");
+                    within_bound(7) + order + " LIMIT $6");
   // Documents still holding content or a reference: a disposal clears
   // both, which a concurrent run re-checks on the locked row.
   pool_.Prepare(

@@ -220,5 +220,27 @@ TEST(AuditTimestamps, PostgresTextParsedExactly) {
             std::numeric_limits<int64_t>::min());
 }
 
+// An export's pages: sealed events after one seq up to the last one sealed
+// when it began, in seq order; events sealed since are not in them.
+TEST_F(AuditStoreTest, SealedPagesStopAtTheirBound) {
+  for (int i = 11; i <= 12; ++i) Append(i);
+  logs_.TreeHead("deposits");  // seals 11 and 12: after the bound of 10
+  std::vector<audit::SealedEvent> first, rest;
+  int64_t counted = 0;
+  store_.Run([&](audit::AuditTransaction& tx) {
+    first = tx.SealedPage("deposits", 0, 10, 4);
+    rest = tx.SealedPage("deposits", first.back().seq, 10, 100);
+    counted = tx.CountSealed("deposits", 10);
+  });
+  ASSERT_EQ(first.size(), 4u);
+  EXPECT_EQ(first.front().seq, 1);
+  EXPECT_EQ(first.back().seq, 4);
+  EXPECT_EQ(first[2].object, "deposit/3");
+  EXPECT_EQ(first[2].subject, "3f2a9c");
+  ASSERT_EQ(rest.size(), 6u);
+  EXPECT_EQ(rest.back().seq, 10);
+  EXPECT_EQ(counted, 10);
+}
+
 }  // namespace
 }  // namespace depot

@@ -430,5 +430,43 @@ TEST_F(PgJournalStoreTest, SubjectDataFindsOnlyThePersonsEntries) {
   EXPECT_EQ(Sql("SELECT count(*) FROM journal.entries")[0][0].as<int>(), 4);
 }
 
+// Reports read a page per transaction; the bound taken when they begin
+// keeps later pages to the entries committed by then.
+TEST_F(PgJournalStoreTest, PagesKeepToTheBoundOfTheirStart) {
+  std::string number =
+      journal_.CreateCase(Archivist(), OrdinaryCase("Plan")).Number();
+  for (int i = 0; i < 3; ++i) {
+    journal_.RecordEntry(Archivist(), Incoming(number, "Brev", "Ola"));
+  }
+  Day from = *ParseDay("2026-01-01"), to = *ParseDay("2026-12-31");
+  EntryBound bound;
+  store_.Run([&](JournalTransaction& tx) {
+    bound = tx.CurrentEntryBound(from, to);
+  });
+  EXPECT_EQ(bound.last_sequence, (std::map<int, int>{{2026, 3}}));
+  for (int i = 0; i < 2; ++i) {
+    journal_.RecordEntry(Archivist(), Incoming(number, "Brev", "Kari"));
+  }
+  std::vector<JournalEntry> first, rest;
+  store_.Run([&](JournalTransaction& tx) {
+    first = tx.EntriesPage(from, to, std::nullopt, 2, bound);
+    const JournalEntry& last = first.back();
+    rest = tx.EntriesPage(
+        from, to, EntryKey{last.journal_date, last.year, last.sequence}, 10,
+        bound);
+  });
+  ASSERT_EQ(first.size(), 2u);
+  ASSERT_EQ(rest.size(), 1u);
+  EXPECT_EQ(rest[0].sequence, 3);
+  store_.Run([&](JournalTransaction& tx) {
+    EXPECT_EQ(tx.EntriesPage(from, to, std::nullopt, 10,
+                             tx.CurrentEntryBound(from, to))
+                  .size(),
+              5u);
+    EXPECT_TRUE(tx.EntriesPage(from, to, std::nullopt, 10, EntryBound{})
+                    .empty());
+  });
+}
+
 }  // namespace
 }  // namespace depot::journal

@@ -83,6 +83,23 @@ TEST(ConnectionPool, ReadRunsEachStatementOnItsOwn) {
   EXPECT_EQ(in_transaction.first, in_transaction.second);
 }
 
+// A call never waits forever for a connection: with every connection held,
+// it gets Unavailable after the pool's wait, saying why.
+TEST(ConnectionPool, WaitingForABusyPoolEndsWithUnavailable) {
+  testing::TestDatabase db;
+  ConnectionPool pool(db.dsn(), 1, std::chrono::milliseconds(200));
+  pool.Transact([&](pqxx::work&) {
+    try {
+      SelectOne(pool);  // needs a second connection while this one is held
+      ADD_FAILURE() << "got a connection from an exhausted pool";
+    } catch (const Error& error) {
+      EXPECT_EQ(error.code(), ErrorCode::kUnavailable);
+      EXPECT_NE(std::string(error.what()).find("busy"), std::string::npos)
+          << error.what();
+    }
+  });
+}
+
 // Database errors carry data: a unique violation's DETAIL has the key's
 // value, an invalid input the value itself, a COPY error the line. What
 // leaves the pool (and may be logged) keeps SQLSTATE, the statement and

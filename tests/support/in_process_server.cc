@@ -5,7 +5,12 @@
 namespace depot::testing {
 
 InProcessServer::InProcessServer(const std::string& dsn,
-                                 std::vector<ModuleFactory> modules) {
+                                 std::vector<ModuleFactory> modules)
+    : InProcessServer(dsn, std::move(modules), [](ServerConfig&) {}) {}
+
+InProcessServer::InProcessServer(
+    const std::string& dsn, std::vector<ModuleFactory> modules,
+    const std::function<void(ServerConfig&)>& adjust) {
   config_.listen = "127.0.0.1:0";
   config_.database = dsn;
   config_.tls = ServerTls();
@@ -20,7 +25,11 @@ InProcessServer::InProcessServer(const std::string& dsn,
   config_.subject_key_dir = TestPki().parent_path() / "subject-keys";
   // The audit head signing key, one per test process too.
   config_.audit_key_file = TestPki().parent_path() / "audit-signing.key";
-  pool_ = std::make_unique<storage::ConnectionPool>(dsn, 4);
+  config_.database_pool_size = 4;
+  adjust(config_);
+  pool_ = std::make_unique<storage::ConnectionPool>(
+      dsn, config_.database_pool_size,
+      std::chrono::milliseconds(config_.database_pool_wait_ms));
   resolver_ = std::make_unique<CallerResolver>(config_.roles_file,
                                                config_.revoked_file, false);
   DaemonContext context{config_, *pool_, *resolver_, keyring_};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,6 +17,10 @@ namespace depot::testing {
 class InProcessServer {
  public:
   InProcessServer(const std::string& dsn, std::vector<ModuleFactory> modules);
+  /// adjust: changes to the test configuration (pool size, stream limits)
+  /// before anything starts.
+  InProcessServer(const std::string& dsn, std::vector<ModuleFactory> modules,
+                  const std::function<void(ServerConfig&)>& adjust);
   ~InProcessServer();
 
   int port() const { return server_->port(); }

@@ -144,5 +144,49 @@ TEST_F(AuditSealerTest, ExportCarriesChainAndHeadsAndIsAudited) {
   EXPECT_EQ(audited[0].detail, "events=4 heads=1");
 }
 
+// An export reads a page per transaction and hands it out after the
+// transaction ended: a client that reads slowly keeps no database
+// connection waiting.
+class OutsideTransactions : public ExportSink {
+ public:
+  explicit OutsideTransactions(const FakeAuditStore& store) : store_(store) {}
+  void Begin(const std::string&, bool) override { Check(); }
+  void Events(const std::vector<SealedEvent>& batch) override {
+    Check();
+    events += batch.size();
+    if (on_events) on_events();
+  }
+  void Heads(const std::vector<SignedHead>&) override { Check(); }
+  void Check() { inside += store_.in_transaction() ? 1 : 0; }
+  const FakeAuditStore& store_;
+  int inside = 0;
+  size_t events = 0;
+  std::function<void()> on_events;
+};
+
+TEST_F(AuditSealerTest, ExportHandsPagesOutBetweenTransactions) {
+  for (int i = 0; i < 5; ++i) store_.Append("deposits", "record.search");
+  logs_.TreeHead("deposits");
+  OutsideTransactions sink(store_);
+  logs_.Export(Caller{"dora", Role::kDpo, ""}, "deposits", sink);
+  EXPECT_EQ(sink.events, 5u);
+  EXPECT_EQ(sink.inside, 0) << "sink called inside a transaction";
+}
+
+TEST_F(AuditSealerTest, ExportShowsTheEventsSealedWhenItBegan) {
+  const size_t sealed = AuditLogs::kExportBatch + 5;  // two pages
+  for (size_t i = 0; i < sealed; ++i) store_.Append("deposits", "a");
+  while (sealer_.SealLog("deposits", false).sealed > 0) {
+  }
+  OutsideTransactions sink(store_);
+  sink.on_events = [&] {
+    // Sealed while the export runs: after its view, so not in it.
+    for (int i = 0; i < 3; ++i) store_.Append("deposits", "later");
+    logs_.TreeHead("deposits");
+  };
+  logs_.Export(Caller{"dora", Role::kDpo, ""}, "deposits", sink);
+  EXPECT_EQ(sink.events, sealed);
+}
+
 }  // namespace
 }  // namespace depot::audit

@@ -24,9 +24,19 @@ class FakeAuditStore : public AuditStore {
 
   void Run(const std::function<void(AuditTransaction&)>& work) override {
     Transaction copy(state_);
-    work(copy);
+    in_transaction_ = true;
+    try {
+      work(copy);
+    } catch (...) {
+      in_transaction_ = false;
+      throw;
+    }
+    in_transaction_ = false;
     state_ = copy.state;
   }
+  /// True while work runs: an export hands its pages out between
+  /// transactions (a real one holds a database connection).
+  bool in_transaction() const { return in_transaction_; }
   void RunSnapshot(
       const std::function<void(AuditTransaction&)>& work) override {
     Run(work);
@@ -131,6 +141,7 @@ class FakeAuditStore : public AuditStore {
   };
 
   State state_;
+  bool in_transaction_ = false;
 };
 
 }  // namespace depot::audit

@@ -16,9 +16,19 @@ class FakeJournalStore : public JournalStore {
  public:
   void Run(const std::function<void(JournalTransaction&)>& work) override {
     Transaction copy(state_);
-    work(copy);
+    in_transaction_ = true;
+    try {
+      work(copy);
+    } catch (...) {
+      in_transaction_ = false;
+      throw;
+    }
+    in_transaction_ = false;
     state_ = copy.state;
   }
+  /// True while work runs: what a report hands to its client must leave
+  /// between transactions (a real one holds a database connection).
+  bool in_transaction() const { return in_transaction_; }
   void RunSnapshot(
       const std::function<void(JournalTransaction&)>& work) override {
     Run(work);
@@ -157,11 +167,23 @@ class FakeJournalStore : public JournalStore {
     int64_t CountEntries(Day from, Day to) override {
       return static_cast<int64_t>(InRange(from, to).size());
     }
+    EntryBound CurrentEntryBound(Day from, Day to) override {
+      EntryBound bound;
+      for (const auto& [year, sequence] : state.entry_counters) {
+        if (year >= static_cast<int>(from.year()) &&
+            year <= static_cast<int>(to.year())) {
+          bound.last_sequence[year] = sequence;
+        }
+      }
+      return bound;
+    }
     std::vector<JournalEntry> EntriesPage(Day from, Day to,
                                           const std::optional<EntryKey>& after,
-                                          int limit) override {
+                                          int limit,
+                                          const EntryBound& bound) override {
       std::vector<JournalEntry> out;
       for (const JournalEntry& e : InRange(from, to)) {
+        if (!bound.Covers(e.year, e.sequence)) continue;
         if (after &&
             !(std::tie(after->journal_date, after->year, after->sequence) <
               std::tie(e.journal_date, e.year, e.sequence))) {
@@ -261,6 +283,7 @@ class FakeJournalStore : public JournalStore {
     }
   };
   State state_;
+  bool in_transaction_ = false;
 };
 
 }  // namespace depot::journal

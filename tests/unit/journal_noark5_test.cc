@@ -96,7 +96,10 @@ TEST_F(Noark5Test, LoependeJournalValidatesShowsNamesAndIsAudited) {
             std::string::npos);
   const auto& audit = store_.state().audit;
   ASSERT_GT(audit.size(), before);
-  EXPECT_EQ(audit.back().action, "journal.internal.export");
+  // Who took it is recorded before anything of it leaves.
+  EXPECT_EQ(audit[before].action, "journal.internal.export");
+  EXPECT_EQ(audit[before].detail.rfind("entries=", 0), 0u)
+      << audit[before].detail;
   int reads = 0;
   for (size_t i = before; i < audit.size(); ++i) {
     if (audit[i].action == "journal.internal.read") {

@@ -31,6 +31,7 @@ TEST(StatusMapping, MapsEveryDomainCode) {
            Case{ErrorCode::kPermissionDenied, grpc::PERMISSION_DENIED},
            Case{ErrorCode::kConflict, grpc::ABORTED},
            Case{ErrorCode::kUnavailable, grpc::UNAVAILABLE},
+           Case{ErrorCode::kResourceExhausted, grpc::RESOURCE_EXHAUSTED},
        }) {
     grpc::Status status = StatusOf(Error(code, "what to fix"));
     EXPECT_EQ(status.error_code(), expected);

@@ -70,32 +70,41 @@ VerifyOutcome AuditLogs::Verify(const std::string& log) {
 void AuditLogs::Export(const Caller& caller, const std::string& log,
                        ExportSink& sink) {
   RequireKnownLog(log);
+  // One view without one long transaction: the events sealed when the
+  // export starts (seq <= last) and the heads then, read a page per short
+  // transaction so that no connection waits for the client. Sealing only
+  // appends (a later seal gets a higher seq) and sealed events do not
+  // change, so the pages are exactly what the first transaction saw; a
+  // change by tampering shows when the export is verified.
+  bool present = false;
+  int64_t last = 0;
+  std::vector<SignedHead> heads;
   store_.RunSnapshot([&](AuditTransaction& tx) {
-    bool present = tx.LogPresent(log);
-    sink.Begin(log, present);
+    present = tx.LogPresent(log);
     if (!present) return;
-    std::vector<SignedHead> heads = tx.RecentHeads(log, kHeadsChecked);
-    std::vector<SealedEvent> batch;
-    int64_t exported = 0;
-    tx.ForEachSealed(log, [&](const SealedEvent& event) {
-      batch.push_back(event);
-      if (batch.size() == kExportBatch) {
-        sink.Events(batch);
-        exported += static_cast<int64_t>(batch.size());
-        batch.clear();
-      }
-      return true;
-    });
-    if (!batch.empty()) sink.Events(batch);
-    exported += static_cast<int64_t>(batch.size());
-    sink.Heads(heads);
+    heads = tx.RecentHeads(log, kHeadsChecked);
+    last = tx.SealedSeqBounds(log).second;
     // The export hands out every pseudonym in the log: who took it is
-    // itself an audit event (sealed with the others later).
+    // itself an audit event (sealed with the others later), recorded
+    // before anything leaves.
     tx.Audit(log, {caller.identity, caller.RoleLabel(), "audit.export",
                    "audit/" + log, "",
-                   "events=" + std::to_string(exported) +
+                   "events=" + std::to_string(tx.CountSealed(log, last)) +
                        " heads=" + std::to_string(heads.size())});
   });
+  sink.Begin(log, present);
+  if (!present) return;
+  int64_t after = 0;
+  while (after < last) {
+    std::vector<SealedEvent> page;
+    store_.Run([&](AuditTransaction& tx) {
+      page = tx.SealedPage(log, after, last, kExportBatch);
+    });
+    if (page.empty()) break;
+    sink.Events(page);  // after the transaction: the client may be slow
+    after = page.back().seq;
+  }
+  sink.Heads(heads);
 }
 
 }  // namespace depot::audit

@@ -50,8 +50,9 @@ class AuditLogs {
   /// exists, returns the latest head.
   TreeHeadView TreeHead(const std::string& log);
   VerifyOutcome Verify(const std::string& log);
-  /// Streams the log and records who exported it (in the log itself, same
-  /// transaction).
+  /// Streams the events sealed when it starts, a page per transaction
+  /// (sink calls come between transactions), and records who exported it
+  /// in the log itself before the first event goes out.
   void Export(const Caller& caller, const std::string& log, ExportSink& sink);
   const HeadVerifier& verifier() const { return key_.verifier(); }
 

@@ -63,6 +63,30 @@ class AuditTransaction {
     });
     return bounds;
   }
+  /// At most limit sealed events with after < seq <= last, in seq order:
+  /// one page of an export.
+  virtual std::vector<SealedEvent> SealedPage(const std::string& log,
+                                              int64_t after, int64_t last,
+                                              size_t limit) {
+    std::vector<SealedEvent> page;
+    ForEachSealed(log, [&](const SealedEvent& e) {
+      if (e.seq <= after) return true;
+      if (e.seq > last || page.size() == limit) return false;
+      page.push_back(e);
+      return true;
+    });
+    return page;
+  }
+  /// How many sealed events have seq <= last.
+  virtual int64_t CountSealed(const std::string& log, int64_t last) {
+    int64_t count = 0;
+    ForEachSealed(log, [&](const SealedEvent& e) {
+      if (e.seq > last) return false;
+      ++count;
+      return true;
+    });
+    return count;
+  }
   /// How many ranges ForEachSealedInRanges reads at the same time (1: one
   /// after the other, so there is nothing to gain from splitting).
   virtual size_t ParallelReaders() const { return 1; }

@@ -94,6 +94,10 @@ void NoarkExport::Export(const Caller& caller, int64_t deposit_id,
         sink("arkivstruktur.xml", chunk);
       },
       info);
+  // A page of records per transaction, written to the client after it
+  // ended, so that no database connection waits for the client. One view:
+  // a received deposit takes no more records, so the pages by record id
+  // cover exactly the records it had when the export began.
   RecordQuery query;
   query.deposit_id = deposit_id;
   int64_t after = 0;

@@ -15,9 +15,11 @@ using ExportSink =
     std::function<void(const std::string& file_name, std::string_view data)>;
 
 /// A received deposit as a Noark 5 v5.0 extraction (arkivstruktur.xml,
-/// then arkivuttrekk.xml), streamed: records are read page by page,
-/// decrypted and written as they come, so memory stays bounded. The
-/// export is audited, and so is every record read for it.
+/// then arkivuttrekk.xml), streamed: records are read page by page, each
+/// page in a transaction of its own, decrypted and handed to the sink
+/// after that transaction ended, so memory stays bounded and no database
+/// connection waits for the client. The export is audited, and so is every
+/// record read for it (with the page's read, before the page goes out).
 class NoarkExport {
  public:
   static constexpr int kPage = 500;

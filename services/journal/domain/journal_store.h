@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,20 @@
 #include "services/journal/domain/journal_types.h"
 
 namespace depot::journal {
+
+/// Which entries a report covers: per journal year, the last sequence
+/// committed when it began. The sequences of a year are handed out under a
+/// row lock held until commit (NextEntrySequence), so an entry committed
+/// later has a higher one: reading page by page in transactions of their
+/// own, a report still shows exactly the entries its first transaction saw.
+struct EntryBound {
+  std::map<int, int> last_sequence;  ///< journal year -> sequence
+
+  bool Covers(int year, int sequence) const {
+    auto found = last_sequence.find(year);
+    return found != last_sequence.end() && sequence <= found->second;
+  }
+};
 
 /// The data operations of one JournalService transaction. Implemented over
 /// PostgreSQL in storage/journal and by an in-memory fake in unit tests.
@@ -63,10 +78,15 @@ class JournalTransaction {
 
   /// Entries with from <= journal_date <= to.
   virtual int64_t CountEntries(Day from, Day to) = 0;
-  /// The next page of them in journal order (journal date, year,
-  /// sequence) after `after`, at most limit; documents without content.
+  /// The entries of the years from..to committed so far, as a bound that
+  /// later pages keep to (see EntryBound).
+  virtual EntryBound CurrentEntryBound(Day from, Day to) = 0;
+  /// The next page of them within bound, in journal order (journal date,
+  /// year, sequence) after `after`, at most limit; documents without
+  /// content.
   virtual std::vector<JournalEntry> EntriesPage(
-      Day from, Day to, const std::optional<EntryKey>& after, int limit) = 0;
+      Day from, Day to, const std::optional<EntryKey>& after, int limit,
+      const EntryBound& bound) = 0;
 
   /// Application documents not yet disposed of in closed cases, locked
   /// against a concurrent run.

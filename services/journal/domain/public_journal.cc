@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <list>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -40,12 +41,13 @@ Range ParseRange(const std::string& from, const std::string& to) {
   return {*first, *last};
 }
 
-// CaseViews by case id, least recently used dropped first.
+// CaseViews by case id, least recently used dropped first. A view is
+// shared, so that a page's entries keep theirs after the cache dropped it.
 class CaseViewCache {
  public:
-  CaseViewCache(JournalTransaction& tx, Day today) : tx_(tx), today_(today) {}
+  explicit CaseViewCache(Day today) : today_(today) {}
 
-  const CaseView& Get(int64_t case_id) {
+  std::shared_ptr<const CaseView> Get(JournalTransaction& tx, int64_t case_id) {
     auto found = index_.find(case_id);
     if (found != index_.end()) {
       order_.splice(order_.begin(), order_, found->second);
@@ -55,57 +57,77 @@ class CaseViewCache {
       index_.erase(order_.back().first);
       order_.pop_back();
     }
-    order_.emplace_front(case_id,
-                         CaseView(tx_.LoadCaseParties(case_id), today_));
+    order_.emplace_front(case_id, std::make_shared<const CaseView>(
+                                      tx.LoadCaseParties(case_id), today_));
     index_[case_id] = order_.begin();
     return order_.front().second;
   }
 
  private:
-  JournalTransaction& tx_;
+  using Entry = std::pair<int64_t, std::shared_ptr<const CaseView>>;
   Day today_;
-  std::list<std::pair<int64_t, CaseView>> order_;
-  std::unordered_map<int64_t, std::list<std::pair<int64_t, CaseView>>::iterator>
-      index_;
+  std::list<Entry> order_;
+  std::unordered_map<int64_t, std::list<Entry>::iterator> index_;
 };
 
-// Calls visit(entry, view) for every entry in the range in journal order,
-// a page at a time.
+// One page of entries with their cases' views, as one transaction read it.
+using Page =
+    std::vector<std::pair<JournalEntry, std::shared_ptr<const CaseView>>>;
+
+// Calls visit(entry, view) for every entry of the range within bound, in
+// journal order. Each page is read in a transaction of its own, on one
+// snapshot (in_transaction runs there too, before the commit), and visited
+// after it ended: visit hands the page to the client, which may keep it
+// waiting, and no database connection may wait with it.
 void ForEachEntry(
-    JournalTransaction& tx, const Range& range, Day today,
-    const std::function<void(const JournalEntry&, const CaseView&)>& visit) {
-  CaseViewCache views(tx, today);
+    JournalStore& store, const Range& range, const EntryBound& bound, Day today,
+    const std::function<void(const JournalEntry&, const CaseView&)>& visit,
+    const std::function<void(JournalTransaction&, const Page&)>&
+        in_transaction = nullptr) {
+  CaseViewCache views(today);
   std::optional<EntryKey> after;
   while (true) {
-    std::vector<JournalEntry> page =
-        tx.EntriesPage(range.from, range.to, after, kPageSize);
-    for (const JournalEntry& entry : page) {
-      visit(entry, views.Get(entry.case_id));
-    }
+    Page page;
+    store.RunSnapshot([&](JournalTransaction& tx) {
+      page.clear();
+      for (JournalEntry& entry :
+           tx.EntriesPage(range.from, range.to, after, kPageSize, bound)) {
+        auto view = views.Get(tx, entry.case_id);
+        page.emplace_back(std::move(entry), std::move(view));
+      }
+      if (in_transaction) in_transaction(tx, page);
+    });
+    for (const auto& [entry, view] : page) visit(entry, *view);
     if (static_cast<int>(page.size()) < kPageSize) return;
-    const JournalEntry& last = page.back();
+    const JournalEntry& last = page.back().first;
     after = EntryKey{last.journal_date, last.year, last.sequence};
   }
 }
 
-// A long report runs in one transaction; the pool retries a transaction
-// whose connection died, which would send the report's beginning twice.
-// Refuse the retry once anything went out.
-class OutputGuard {
- public:
-  void Enter() const {
-    if (sent_) {
-      throw Unavailable(
-          "the database connection was lost during the report; run it "
-          "again");
-    }
-  }
-  void Sent() { sent_ = true; }
-  bool sent() const { return sent_; }
-
- private:
-  bool sent_ = false;
+// What a report covers, fixed in one snapshot before its first page: its
+// header (the count of entries, the archive creator) and the bound that
+// keeps its pages to exactly those entries.
+struct ReportExtent {
+  JournalHeader header;
+  EntryBound bound;
 };
+
+ReportExtent BeginReport(JournalTransaction& tx, const Range& range,
+                         const char* file_name) {
+  ReportExtent extent{
+      {range.from, range.to, tx.CountEntries(range.from, range.to), "", ""},
+      tx.CurrentEntryBound(range.from, range.to)};
+  if (extent.header.entry_count == 0) {
+    throw FailedPrecondition("no journal entries between " +
+                             FormatDay(range.from) + " and " +
+                             FormatDay(range.to) + "; " + file_name +
+                             " needs at least one, choose another range");
+  }
+  JournalSettings settings = tx.LoadSettings();
+  extent.header.creator_id = settings.archive_creator_id;
+  extent.header.creator_name = settings.archive_creator_name;
+  return extent;
+}
 
 }  // namespace
 
@@ -118,15 +140,14 @@ void PublicJournal::Stream(
     const std::function<void(const PublicEntry&)>& sink) {
   Range range = ParseRange(from, to);
   Day today = LocalDay(clock_());
-  OutputGuard guard;
-  store_.RunSnapshot([&](JournalTransaction& tx) {
-    guard.Enter();
-    ForEachEntry(tx, range, today,
-                 [&](const JournalEntry& entry, const CaseView& view) {
-                   guard.Sent();
-                   sink(MakePublicEntry(entry, view));
-                 });
+  EntryBound bound;
+  store_.Run([&](JournalTransaction& tx) {
+    bound = tx.CurrentEntryBound(range.from, range.to);
   });
+  ForEachEntry(store_, range, bound, today,
+               [&](const JournalEntry& entry, const CaseView& view) {
+                 sink(MakePublicEntry(entry, view));
+               });
 }
 
 ApplicantList PublicJournal::Applicants(const Caller&,
@@ -181,32 +202,16 @@ void PublicJournal::ExportOffentlig(const Caller&, const std::string& from,
                                     const ChunkSink& sink, size_t chunk_bytes) {
   Range range = ParseRange(from, to);
   Day today = LocalDay(clock_());
-  OutputGuard guard;
+  ReportExtent extent;
   store_.RunSnapshot([&](JournalTransaction& tx) {
-    guard.Enter();
-    JournalHeader header{range.from, range.to,
-                         tx.CountEntries(range.from, range.to), "", ""};
-    if (header.entry_count == 0) {
-      throw FailedPrecondition(
-          "no journal entries between " + FormatDay(range.from) + " and " +
-          FormatDay(range.to) +
-          "; offentligJournal.xml needs at least one, choose another range");
-    }
-    JournalSettings settings = tx.LoadSettings();
-    header.creator_id = settings.archive_creator_id;
-    header.creator_name = settings.archive_creator_name;
-    OffentligJournalWriter writer(
-        [&](std::string_view chunk) {
-          guard.Sent();
-          sink(chunk);
-        },
-        header, chunk_bytes);
-    ForEachEntry(tx, range, today,
-                 [&](const JournalEntry& entry, const CaseView& view) {
-                   writer.Add(MakePublicEntry(entry, view));
-                 });
-    writer.Finish();
+    extent = BeginReport(tx, range, "offentligJournal.xml");
   });
+  OffentligJournalWriter writer(sink, extent.header, chunk_bytes);
+  ForEachEntry(store_, range, extent.bound, today,
+               [&](const JournalEntry& entry, const CaseView& view) {
+                 writer.Add(MakePublicEntry(entry, view));
+               });
+  writer.Finish();
 }
 
 void PublicJournal::ExportLoepende(const Caller& caller,
@@ -215,67 +220,60 @@ void PublicJournal::ExportLoepende(const Caller& caller,
                                    size_t chunk_bytes) {
   Range range = ParseRange(from, to);
   Day today = LocalDay(clock_());
-  OutputGuard guard;
   std::string object =
       "journal/" + FormatDay(range.from) + ".." + FormatDay(range.to);
-  try {
-    store_.RunSnapshot([&](JournalTransaction& tx) {
-      guard.Enter();
-      JournalHeader header{range.from, range.to,
-                           tx.CountEntries(range.from, range.to), "", ""};
-      if (header.entry_count == 0) {
-        throw FailedPrecondition(
-            "no journal entries between " + FormatDay(range.from) + " and " +
-            FormatDay(range.to) +
-            "; loependeJournal.xml needs at least one, choose another range");
+  ReportExtent extent;
+  store_.RunSnapshot([&](JournalTransaction& tx) {
+    extent = BeginReport(tx, range, "loependeJournal.xml");
+    // Who took the unscreened journal, recorded before any of it leaves.
+    tx.Audit({caller.identity, caller.RoleLabel(), "journal.internal.export",
+              object, "",
+              "entries=" + std::to_string(extent.header.entry_count)});
+  });
+  // One audit event per person whose name a page shows, committed with the
+  // page's read, before the page goes out (a person on many pages gets one
+  // event per page).
+  auto audit_page = [&](JournalTransaction& tx, const Page& page) {
+    std::set<std::string> subjects;
+    for (const auto& [entry, view] : page) {
+      for (const Correspondent& c : entry.correspondents) {
+        subjects.insert(CorrespondentSubject(keyring_, c));
       }
-      JournalSettings settings = tx.LoadSettings();
-      header.creator_id = settings.archive_creator_id;
-      header.creator_name = settings.archive_creator_name;
-      LoependeJournalWriter writer(
-          [&](std::string_view chunk) {
-            guard.Sent();
-            sink(chunk);
-          },
-          header, chunk_bytes);
-      // One audit event per person whose name the export shows; the set is
-      // emptied every page so memory stays bounded (a person on many pages
-      // gets one event per page).
-      std::set<std::string> subjects;
-      int64_t written = 0;
-      auto audit_subjects = [&] {
-        for (const std::string& subject : subjects) {
-          tx.Audit({caller.identity, caller.RoleLabel(),
-                    "journal.internal.read", object, subject, ""});
-        }
-        subjects.clear();
-      };
-      ForEachEntry(
-          tx, range, today,
-          [&](const JournalEntry& entry, const CaseView& view) {
-            PublicEntry public_view = MakePublicEntry(entry, view);
-            InternalEntry internal{
-                entry, view.journal_case(), public_view, std::nullopt, {}};
-            if (view.journal_case().screening.ActiveOn(today)) {
-              internal.case_screening = view.journal_case().screening;
-            }
-            for (const Correspondent& c : entry.correspondents) {
-              internal.correspondent_screening.push_back(
-                  view.HiddenName(c, entry.screening));
-              subjects.insert(CorrespondentSubject(keyring_, c));
-            }
-            writer.Add(internal);
-            if (++written % 500 == 0) audit_subjects();
-          });
-      audit_subjects();
-      tx.Audit({caller.identity, caller.RoleLabel(), "journal.internal.export",
-                object, "", "entries=" + std::to_string(written)});
-      writer.Finish();
-    });
+    }
+    for (const std::string& subject : subjects) {
+      tx.Audit({caller.identity, caller.RoleLabel(), "journal.internal.read",
+                object, subject, ""});
+    }
+  };
+  bool sent = false;
+  try {
+    LoependeJournalWriter writer(
+        [&](std::string_view chunk) {
+          sent = true;
+          sink(chunk);
+        },
+        extent.header, chunk_bytes);
+    ForEachEntry(
+        store_, range, extent.bound, today,
+        [&](const JournalEntry& entry, const CaseView& view) {
+          PublicEntry public_view = MakePublicEntry(entry, view);
+          InternalEntry internal{
+              entry, view.journal_case(), public_view, std::nullopt, {}};
+          if (view.journal_case().screening.ActiveOn(today)) {
+            internal.case_screening = view.journal_case().screening;
+          }
+          for (const Correspondent& c : entry.correspondents) {
+            internal.correspondent_screening.push_back(
+                view.HiddenName(c, entry.screening));
+          }
+          writer.Add(internal);
+        },
+        audit_page);
+    writer.Finish();
   } catch (...) {
-    // Part of the report may have reached the caller while its audit events
-    // rolled back with the transaction: record that the range was read.
-    if (guard.sent()) {
+    // The report stopped after part of it reached the caller: say so next
+    // to the export's event.
+    if (sent) {
       try {
         store_.Run([&](JournalTransaction& tx) {
           tx.Audit({caller.identity, caller.RoleLabel(),
