@@ -167,6 +167,25 @@ void ConnectionPool::TransactSerializable(
   Run<pqxx::transaction<pqxx::serializable>>(work);
 }
 
+void ConnectionPool::Ping() {
+  bool free = false;
+  {
+    std::lock_guard lock(mutex_);
+    free = !idle_.empty() || open_ < size_;
+  }
+  if (free) {
+    Read([](pqxx::nontransaction& tx) { tx.exec("SELECT 1"); });
+    return;
+  }
+  try {
+    pqxx::connection probe(connection_string_);
+    pqxx::nontransaction tx(probe);
+    tx.exec("SELECT 1");
+  } catch (const pqxx::pqxx_exception&) {
+    RethrowAsDepotError();
+  }
+}
+
 void ConnectionPool::WithConnection(
     const std::function<void(pqxx::connection&)>& work) {
   Lease lease(*this);

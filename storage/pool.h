@@ -56,6 +56,12 @@ class ConnectionPool {
   /// (COPY streams, LISTEN); same error translation, no retries.
   void WithConnection(const std::function<void(pqxx::connection&)>& work);
 
+  /// Whether the database answers (SELECT 1), for the health service:
+  /// throws Unavailable when it does not. Uses a pooled connection when
+  /// one is free, else one of its own, so a busy pool neither delays the
+  /// answer nor passes for a database that is down.
+  void Ping();
+
   const std::string& connection_string() const { return connection_string_; }
 
  private:

@@ -125,6 +125,9 @@ constexpr Setting kSettings[] = {
      "how long a server stream waits for a client that reads nothing before "
      "it is ended (default 30000)",
      false},
+    {"health_check_interval_ms", "--health-check-interval-ms",
+     "DEPOT_HEALTH_CHECK_INTERVAL_MS",
+     "how often the health service checks the database (default 3000)", false},
 };
 
 int ParseInt(const std::string& key, const std::string& value, int min) {
@@ -265,6 +268,9 @@ std::optional<ServerConfig> LoadServerConfig(int argc, char** argv,
     }
     if (key == "stream_stall_timeout_ms") {
       config.stream_stall_timeout_ms = ParseInt(key, *v, 1);
+    }
+    if (key == "health_check_interval_ms") {
+      config.health_check_interval_ms = ParseInt(key, *v, 100);
     }
   }
   // Defaults that follow from other settings.

@@ -72,6 +72,8 @@ struct ServerConfig {
   /// nothing before the server ends it.
   int streams_per_caller = 4;
   int stream_stall_timeout_ms = 30000;
+  /// How often the health service checks the database.
+  int health_check_interval_ms = 3000;
 
   /// The connection string with the password from its file appended.
   std::string DatabaseConnectionString() const;

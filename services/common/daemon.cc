@@ -35,8 +35,10 @@ int RunDaemon(int argc, char** argv, const std::string& program,
     DepotServer server(*config);
     for (const ModuleFactory& make : modules) {
       hosted.push_back(make(context));
-      server.AddService(hosted.back()->service());
+      server.AddService(hosted.back()->service(),
+                        hosted.back()->descriptor()->full_name());
     }
+    server.FollowHealth([&pool] { pool.Ping(); });
     server.Start();
     spdlog::info("{} serving on {} ({})", program, config->listen,
                  config->insecure_dev ? "INSECURE plaintext" : "mutual TLS");

@@ -39,11 +39,17 @@ void ConfigureLogging(const std::string& level) {
 DepotServer::DepotServer(const ServerConfig& config) : config_(config) {}
 
 DepotServer::~DepotServer() {
+  health_.reset();
   if (server_) server_->Shutdown(std::chrono::system_clock::now());
 }
 
-void DepotServer::AddService(grpc::Service* service) {
+void DepotServer::AddService(grpc::Service* service, std::string name) {
   services_.push_back(service);
+  names_.push_back(std::move(name));
+}
+
+void DepotServer::FollowHealth(std::function<void()> probe) {
+  health_probe_ = std::move(probe);
 }
 
 void DepotServer::Start() {
@@ -80,13 +86,24 @@ void DepotServer::Start() {
   }
   SetStreamLimits({config_.streams_per_caller,
                    std::chrono::milliseconds(config_.stream_stall_timeout_ms)});
-  server_->GetHealthCheckService()->SetServingStatus(true);
+  auto* health = server_->GetHealthCheckService();
+  if (health_probe_) {
+    health_ = std::make_unique<HealthProbe>(
+        health, names_, health_probe_,
+        std::chrono::milliseconds(config_.health_check_interval_ms));
+  } else {
+    health->SetServingStatus("", true);
+    for (const std::string& name : names_) health->SetServingStatus(name, true);
+  }
 }
 
 void DepotServer::Shutdown(std::chrono::milliseconds grace) {
   if (!server_) return;
   auto deadline = std::chrono::steady_clock::now() + grace;
-  server_->GetHealthCheckService()->SetServingStatus(false);
+  // The probe first, so that it cannot turn SERVING again; Shutdown makes
+  // every name NOT_SERVING and keeps it so.
+  health_.reset();
+  server_->GetHealthCheckService()->Shutdown();
   // Drain first: new calls get UNAVAILABLE from RpcGate while running ones
   // finish; only then does the transport stop (which would cancel calls it
   // has accepted but not yet started).

@@ -3,22 +3,31 @@
 #include <grpcpp/server.h>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "services/common/config.h"
+#include "services/common/health_probe.h"
 
 namespace depot {
 
 /// A gRPC server with depot's transport security, the standard health
-/// service and server reflection. Services are added before Start.
+/// service (per service name, following the database) and server
+/// reflection. Services are added before Start.
 class DepotServer {
  public:
   explicit DepotServer(const ServerConfig& config);
   ~DepotServer();
 
-  void AddService(grpc::Service* service);
+  /// name: the service's full name (depot.v1.DepositService), which the
+  /// health service answers for.
+  void AddService(grpc::Service* service, std::string name);
+  /// Health follows probe (see HealthProbe), run every
+  /// health_check_interval_ms once the server started. Call before Start;
+  /// without it, health says SERVING until shutdown.
+  void FollowHealth(std::function<void()> probe);
   /// Binds and starts; throws StartupError when the address is unusable or
   /// insecure mode is asked for on a non-loopback address. Also sets the
   /// process's stream limits from the configuration.
@@ -33,7 +42,10 @@ class DepotServer {
  private:
   ServerConfig config_;
   std::vector<grpc::Service*> services_;
+  std::vector<std::string> names_;
+  std::function<void()> health_probe_;
   std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<HealthProbe> health_;
   int port_ = 0;
 };
 

@@ -100,6 +100,31 @@ TEST(ConnectionPool, WaitingForABusyPoolEndsWithUnavailable) {
   });
 }
 
+// Health asks the database through the pool, and on a connection of its own
+// when every pooled one is in use: a busy pool is not a database that is
+// down.
+TEST(ConnectionPool, PingAnswersWhileEveryConnectionIsBusy) {
+  testing::TestDatabase db;
+  ConnectionPool pool(db.dsn(), 1, std::chrono::milliseconds(200));
+  pool.Ping();
+  pool.Transact([&](pqxx::work&) { EXPECT_NO_THROW(pool.Ping()); });
+}
+
+TEST(ConnectionPool, PingFailsWhileTheDatabaseIsDown) {
+  testing::PrivateCluster cluster;
+  ConnectionPool pool(cluster.AdminDsn(), 2);
+  pool.Ping();
+  cluster.Stop();
+  try {
+    pool.Ping();
+    FAIL() << "ping answered with the database down";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kUnavailable) << error.what();
+  }
+  cluster.Start();
+  pool.Ping();
+}
+
 // Database errors carry data: a unique violation's DETAIL has the key's
 // value, an invalid input the value itself, a COPY error the line. What
 // leaves the pool (and may be logged) keeps SQLSTATE, the statement and

@@ -36,8 +36,10 @@ InProcessServer::InProcessServer(
   server_ = std::make_unique<DepotServer>(config_);
   for (auto& make : modules) {
     modules_.push_back(make(context));
-    server_->AddService(modules_.back()->service());
+    server_->AddService(modules_.back()->service(),
+                        modules_.back()->descriptor()->full_name());
   }
+  server_->FollowHealth([this] { pool_->Ping(); });
   server_->Start();
   // Other services are reached on this server itself; its port is known only
   // now, and modules read the address when they first call.
