@@ -10,6 +10,7 @@
 
 #include "clients/cli/exit_codes.h"
 #include "clients/cli/noark_import.h"
+#include "clients/cli/offline_verify.h"
 #include "clients/cli/output.h"
 #include "clients/cli/progress.h"
 #include "depot/v1/deposit.grpc.pb.h"
@@ -312,8 +313,7 @@ void AddExport(CLI::App* group, const ConnectionOptions& options,
   });
 }
 
-void AddCheck(CLI::App* group, const ConnectionOptions& options,
-              Action* action) {
+void AddCheck(CLI::App* group, const ConnectionOptions& options) {
   auto dir = std::make_shared<std::string>();
   auto xsd_dir = std::make_shared<std::string>();
   CLI::App* command = group->add_subcommand(
@@ -326,8 +326,9 @@ void AddCheck(CLI::App* group, const ConnectionOptions& options,
   command->add_option("--xsd-dir", *xsd_dir,
                       "directory with the Noark 5 v5.0 schemas (default "
                       "$DEPOT_NOARK5_XSD_DIR)");
-  command->callback([dir, xsd_dir, &options, action] {
-    *action = [dir, xsd_dir, &options](const Connection&) {
+  // No server and no client certificate needed.
+  command->callback([dir, xsd_dir, &options] {
+    RunLocally([&] {
       fs::path xsd = XsdDir(*xsd_dir);
       if (xsd.empty()) {
         (options.json ? std::cerr : std::cout)
@@ -335,7 +336,7 @@ void AddCheck(CLI::App* group, const ConnectionOptions& options,
                "skipped\n";
       }
       return PrintChecks(noark::RunSelfChecks(*dir, xsd), *dir, options.json);
-    };
+    });
   });
 }
 
@@ -345,7 +346,7 @@ void AddNoarkCommands(CLI::App* group, const ConnectionOptions& options,
                       Action* action) {
   AddImport(group, options, action);
   AddExport(group, options, action);
-  AddCheck(group, options, action);
+  AddCheck(group, options);
 }
 
 }  // namespace depot::cli
