@@ -1,7 +1,6 @@
 #include "clients/cli/noark_commands.h"
 
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -12,6 +11,7 @@
 #include "clients/cli/noark_import.h"
 #include "clients/cli/offline_verify.h"
 #include "clients/cli/output.h"
+#include "clients/cli/private_file.h"
 #include "clients/cli/progress.h"
 #include "depot/v1/deposit.grpc.pb.h"
 #include "services/noark/self_checks.h"
@@ -222,7 +222,7 @@ int RunExport(const Connection& connection, const ExportArgs& args, bool json) {
     return Local(grpc::StatusCode::INVALID_ARGUMENT,
                  dir.string() + " is not empty; name a new directory");
   }
-  fs::create_directories(dir, error);
+  error = CreatePrivateDirectories(dir);
   if (error) {
     return Local(grpc::StatusCode::INVALID_ARGUMENT,
                  "cannot create " + dir.string() + ": " + error.message());
@@ -235,7 +235,7 @@ int RunExport(const Connection& connection, const ExportArgs& args, bool json) {
   request.set_deposit_id(args.deposit_id);
   auto reader = stub->ExportNoark5(context.get(), request);
   std::map<std::string, int64_t> sizes;
-  std::ofstream out;
+  PrivateFile out;
   std::string current;
   v1::ExportChunk chunk;
   std::string problem;
@@ -249,16 +249,26 @@ int RunExport(const Connection& connection, const ExportArgs& args, bool json) {
         break;
       }
       out.close();
+      if (!out) break;  // the file before could not be written
       current = chunk.file_name();
-      out.open(dir / current, std::ios::binary | std::ios::trunc);
+      out.open(dir / current);
+      if (!out) break;
     }
     out.write(chunk.data().data(),
               static_cast<std::streamsize>(chunk.data().size()));
+    if (!out) break;
     sizes[current] += static_cast<int64_t>(chunk.data().size());
   }
   out.close();
+  bool written = static_cast<bool>(out);
+  if (!written) context->TryCancel();
   grpc::Status status = reader->Finish();
   if (!problem.empty()) return Local(grpc::StatusCode::INTERNAL, problem);
+  if (!written) {
+    return Local(grpc::StatusCode::UNKNOWN,
+                 "cannot write " + (dir / current).string() + ": " +
+                     out.error() + "; export again into a new directory");
+  }
   if (!status.ok()) {
     int code = ReportFailure(status);
     if (!sizes.empty()) {
@@ -267,10 +277,6 @@ int RunExport(const Connection& connection, const ExportArgs& args, bool json) {
                 << std::endl;
     }
     return code;
-  }
-  if (!out) {
-    return Local(grpc::StatusCode::UNKNOWN,
-                 "cannot write into " + dir.string());
   }
   std::ostream& notes = json ? std::cerr : std::cout;
   notes << "exported deposit " << args.deposit_id << " to " << dir.string()

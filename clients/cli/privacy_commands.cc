@@ -1,11 +1,11 @@
 #include "clients/cli/privacy_commands.h"
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "clients/cli/exit_codes.h"
 #include "clients/cli/output.h"
+#include "clients/cli/private_file.h"
 #include "depot/v1/deposit.grpc.pb.h"
 #include "depot/v1/privacy.grpc.pb.h"
 #include "depot/v1/readingroom.grpc.pb.h"
@@ -267,10 +267,12 @@ void AddRequestCommands(CLI::App* privacy, const ConnectionOptions& options,
           stub->CompileAccessRequest(context.get(), request, &extract);
       if (!status.ok()) return ReportFailure(status);
       if (!compile_args->out.empty()) {
-        std::ofstream out(compile_args->out, std::ios::trunc);
+        PrivateFile out(compile_args->out);
         out << extract.document_json();
-        if (!out.good()) {
-          std::cerr << "depot: could not write " << compile_args->out << "\n";
+        out.close();
+        if (!out) {
+          std::cerr << "depot: could not write " << compile_args->out << ": "
+                    << out.error() << "\n";
           return static_cast<int>(kExitOther);
         }
       }
