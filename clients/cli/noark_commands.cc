@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "clients/cli/count_option.h"
 #include "clients/cli/exit_codes.h"
 #include "clients/cli/noark_import.h"
 #include "clients/cli/offline_verify.h"
@@ -185,10 +186,9 @@ void AddImport(CLI::App* group, const ConnectionOptions& options,
       ->add_option("--deposit", args->options.deposit_id,
                    "the open deposit to import into")
       ->required();
-  command
-      ->add_option("--batch-size", args->options.batch_size,
-                   "records per batch (1-10000); each batch is committed on "
-                   "arrival")
+  AddCountOption(command, "--batch-size", args->options.batch_size,
+                 "records per batch; each batch is committed on arrival",
+                 kMaxBatchRecords)
       ->capture_default_str();
   command->add_option("--report", args->report,
                       "where to write the report (default "

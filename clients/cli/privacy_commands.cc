@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "clients/cli/count_option.h"
 #include "clients/cli/exit_codes.h"
 #include "clients/cli/output.h"
 #include "clients/cli/private_file.h"
@@ -149,7 +150,8 @@ void AddListCommand(CLI::App* list, const ConnectionOptions& options,
   list->add_flag("--open", args->open, "only requests not yet closed");
   list->add_flag("--overdue", args->overdue,
                  "only open requests past their due date");
-  list->add_option("--limit", args->limit, "at most this many (max 1000)");
+  AddCountOption(list, "--limit", args->limit, "at most this many",
+                 kMaxPageSize);
   list->callback([args, &options, action] {
     *action = [args, &options](const Connection& connection) {
       v1::ListAccessRequestsRequest request;
