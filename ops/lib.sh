@@ -30,6 +30,27 @@ abspath() {
   realpath -m -- "$1"
 }
 
+# private_dir DIR: DIR exists with mode 0700, for files that only their owner
+# may read (keys, passwords, personal data). Missing parents get the usual
+# mode, so that the postgres user can still pass through them as root; a DIR
+# that was open to others is closed.
+private_dir() {
+  local d=$1
+  if [[ ! -d $d ]]; then
+    mkdir -p -- "$(dirname "$d")"
+    (umask 077 && mkdir -p -- "$d")
+  fi
+  if (($(stat -c '0%a' "$d") & 077)); then
+    chmod go-rwx "$d"
+    say "closed $d to other users (mode 0700)"
+  fi
+}
+
+# random_secret: 32 random hex digits.
+random_secret() {
+  od -An -tx1 -N16 /dev/urandom | tr -d ' \n'
+}
+
 # depot_home: DEPOT_HOME (default $root/var), absolute; exported for children.
 depot_home() {
   DEPOT_HOME=$(abspath "${DEPOT_HOME:-$root/var}")

@@ -8,6 +8,7 @@
 #include "clients/cli/exit_codes.h"
 #include "clients/cli/offline_verify.h"
 #include "clients/cli/output.h"
+#include "clients/cli/private_file.h"
 #include "depot/v1/audit.grpc.pb.h"
 #include "services/audit/domain/audit_log.h"
 #include "services/audit/domain/canonical.h"
@@ -226,9 +227,10 @@ void AddAuditCommands(CLI::App& app, const ConnectionOptions& options,
   exp->add_option("--out", export_args->out, "file to write")->required();
   exp->callback([export_args, action] {
     *action = [export_args](const Connection& connection) {
-      std::ofstream out(export_args->out, std::ios::binary | std::ios::trunc);
+      PrivateFile out(export_args->out);
       if (!out) {
-        return LocalFailure(kExitOther, "cannot write " + export_args->out);
+        return LocalFailure(kExitOther, "cannot write " + export_args->out +
+                                            ": " + out.error());
       }
       auto stub = v1::AuditService::NewStub(connection.channel());
       v1::ExportAuditRequest request;
@@ -242,13 +244,12 @@ void AddAuditCommands(CLI::App& app, const ConnectionOptions& options,
       v1::AuditExportChunk chunk;
       while (reader->Read(&chunk)) writer.Write(chunk);
       grpc::Status status = reader->Finish();
-      out.close();
       if (!status.ok()) {
-        std::remove(export_args->out.c_str());
+        out.Discard();
         return ReportFailure(status);
       }
       if (!writer.present()) {
-        std::remove(export_args->out.c_str());
+        out.Discard();
         return LocalFailure(kExitNotFound, "not found: there is no " +
                                                export_args->log +
                                                " log in this database");
@@ -273,9 +274,13 @@ void AddAuditCommands(CLI::App& app, const ConnectionOptions& options,
           context.get(), v1::GetAuditPublicKeyRequest(), &response);
       if (!status.ok()) return ReportFailure(status);
       if (!key_out->empty()) {
-        std::ofstream out(*key_out, std::ios::trunc);
+        PrivateFile out(*key_out);
         out << response.public_key_pem();
-        if (!out) return LocalFailure(kExitOther, "cannot write " + *key_out);
+        out.close();
+        if (!out) {
+          return LocalFailure(kExitOther,
+                              "cannot write " + *key_out + ": " + out.error());
+        }
         std::cout << "wrote the audit public key (key id " << response.key_id()
                   << ") to " << *key_out << "\n";
       } else if (options.json) {

@@ -9,6 +9,7 @@
 #include "clients/cli/deposit_names.h"
 #include "clients/cli/exit_codes.h"
 #include "clients/cli/offline_verify.h"
+#include "clients/cli/private_file.h"
 #include "clients/cli/readingroom_commands.h"
 #include "clients/cli/readingroom_output.h"
 #include "services/common/sha256.h"
@@ -424,9 +425,13 @@ void AddDeclarationCommands(CLI::App& app, const ConnectionOptions& options,
         return failed;
       }
       if (!out_file->empty()) {
-        std::ofstream out(*out_file);
+        PrivateFile out(*out_file);
         out << key.public_key_pem();
-        if (!out) return LocalFailure(kExitOther, "cannot write " + *out_file);
+        out.close();
+        if (!out) {
+          return LocalFailure(kExitOther,
+                              "cannot write " + *out_file + ": " + out.error());
+        }
         if (!options.json) {
           std::cout << "wrote the seal's public key (key id " << key.key_id()
                     << ") to " << *out_file << "\n";

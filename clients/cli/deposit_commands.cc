@@ -3,10 +3,11 @@
 #include <iostream>
 #include <memory>
 
+#include "clients/cli/count_option.h"
 #include "clients/cli/deposit_names.h"
 #include "clients/cli/exit_codes.h"
-#include "clients/cli/output.h"
 #include "clients/cli/noark_commands.h"
+#include "clients/cli/output.h"
 #include "clients/cli/transfer.h"
 #include "depot/v1/deposit.grpc.pb.h"
 
@@ -279,10 +280,9 @@ void AddTransfer(CLI::App* group, const ConnectionOptions& options,
   transfer->add_option("FILE", args->file, "CSV file of records")
       ->required()
       ->check(CLI::ExistingFile);
-  transfer
-      ->add_option("--batch-size", args->batch_size,
-                   "records per batch (1-10000); each batch is "
-                   "committed on arrival")
+  AddCountOption(transfer, "--batch-size", args->batch_size,
+                 "records per batch; each batch is committed on arrival",
+                 kMaxBatchRecords)
       ->capture_default_str();
   transfer->add_option("--report", args->report,
                        "where to write the rejected records (default "

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "clients/cli/count_option.h"
 #include "clients/cli/output.h"
 #include "depot/v1/deposit.grpc.pb.h"
 
@@ -110,8 +111,8 @@ void AddDepositorCommands(CLI::App& app, const ConnectionOptions& options,
   auto list_args = std::make_shared<ListArgs>();
   CLI::App* list = group->add_subcommand(
       "list", "List depositors (all of them, or one page with --page-size)");
-  list->add_option("--page-size", list_args->page_size,
-                   "return one page of at most this many");
+  AddCountOption(list, "--page-size", list_args->page_size,
+                 "return one page of at most this many", kMaxPageSize);
   list->add_option("--page-token", list_args->page_token,
                    "continue after the page that printed this token");
   list->callback([list_args, &options, action] {

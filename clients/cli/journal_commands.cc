@@ -9,7 +9,9 @@
 #include <memory>
 #include <sstream>
 
+#include "clients/cli/exit_codes.h"
 #include "clients/cli/output.h"
+#include "clients/cli/private_file.h"
 #include "depot/v1/journal.grpc.pb.h"
 
 namespace depot::cli {
@@ -201,19 +203,40 @@ void PrintEntry(const v1::JournalEntry& e) {
   }
 }
 
-// Output of a report: stdout or --output FILE.
+// Output of a report: stdout or --output FILE. A report that did not come
+// through whole leaves no file behind.
 class ReportOutput {
  public:
-  explicit ReportOutput(const std::string& path) {
+  explicit ReportOutput(const std::string& path) : path_(path) {
     if (!path.empty()) {
-      file_.open(path, std::ios::binary | std::ios::trunc);
-      if (!file_) throw std::runtime_error("cannot write " + path);
+      file_.open(path);
+      if (!file_) {
+        throw std::runtime_error("cannot write " + path + ": " + file_.error());
+      }
     }
   }
   std::ostream& out() { return file_.is_open() ? file_ : std::cout; }
+  // The exit code once the call has ended with status.
+  int Finish(const grpc::Status& status) {
+    if (!status.ok()) {
+      file_.Discard();
+      return ReportFailure(status);
+    }
+    if (!file_.is_open()) {
+      std::cout.flush();
+      return 0;
+    }
+    file_.close();
+    if (file_) return 0;
+    std::string why = file_.error();
+    file_.Discard();
+    std::cerr << "depot: cannot write " << path_ << ": " << why << std::endl;
+    return kExitOther;
+  }
 
  private:
-  std::ofstream file_;
+  std::string path_;
+  PrivateFile file_;
 };
 
 std::unique_ptr<grpc::ClientContext> ReportContext(
@@ -234,10 +257,7 @@ int StreamXml(const Connection& connection, const Request& request,
   ReportOutput output(path);
   v1::XmlChunk chunk;
   while (reader->Read(&chunk)) output.out() << chunk.data();
-  grpc::Status status = reader->Finish();
-  if (!status.ok()) return ReportFailure(status);
-  output.out().flush();
-  return 0;
+  return output.Finish(reader->Finish());
 }
 
 struct CaseCreateArgs {
@@ -685,13 +705,12 @@ void AddReportCommands(CLI::App* group, const ConnectionOptions& options,
                       entry.public_title(), parties});
       }
       grpc::Status status = reader->Finish();
-      if (!status.ok()) return ReportFailure(status);
-      if (format == "json") {
+      if (status.ok() && format == "json") {
         out << (first ? "]\n" : "\n]\n");
-      } else {
+      } else if (status.ok()) {
         table.Print(out);
       }
-      return 0;
+      return output.Finish(status);
     };
   });
 

@@ -1,16 +1,18 @@
 #include "clients/cli/noark_commands.h"
 
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "clients/cli/count_option.h"
 #include "clients/cli/exit_codes.h"
 #include "clients/cli/noark_import.h"
+#include "clients/cli/offline_verify.h"
 #include "clients/cli/output.h"
+#include "clients/cli/private_file.h"
 #include "clients/cli/progress.h"
 #include "depot/v1/deposit.grpc.pb.h"
 #include "services/noark/self_checks.h"
@@ -184,10 +186,9 @@ void AddImport(CLI::App* group, const ConnectionOptions& options,
       ->add_option("--deposit", args->options.deposit_id,
                    "the open deposit to import into")
       ->required();
-  command
-      ->add_option("--batch-size", args->options.batch_size,
-                   "records per batch (1-10000); each batch is committed on "
-                   "arrival")
+  AddCountOption(command, "--batch-size", args->options.batch_size,
+                 "records per batch; each batch is committed on arrival",
+                 kMaxBatchRecords)
       ->capture_default_str();
   command->add_option("--report", args->report,
                       "where to write the report (default "
@@ -221,7 +222,7 @@ int RunExport(const Connection& connection, const ExportArgs& args, bool json) {
     return Local(grpc::StatusCode::INVALID_ARGUMENT,
                  dir.string() + " is not empty; name a new directory");
   }
-  fs::create_directories(dir, error);
+  error = CreatePrivateDirectories(dir);
   if (error) {
     return Local(grpc::StatusCode::INVALID_ARGUMENT,
                  "cannot create " + dir.string() + ": " + error.message());
@@ -234,7 +235,7 @@ int RunExport(const Connection& connection, const ExportArgs& args, bool json) {
   request.set_deposit_id(args.deposit_id);
   auto reader = stub->ExportNoark5(context.get(), request);
   std::map<std::string, int64_t> sizes;
-  std::ofstream out;
+  PrivateFile out;
   std::string current;
   v1::ExportChunk chunk;
   std::string problem;
@@ -248,16 +249,26 @@ int RunExport(const Connection& connection, const ExportArgs& args, bool json) {
         break;
       }
       out.close();
+      if (!out) break;  // the file before could not be written
       current = chunk.file_name();
-      out.open(dir / current, std::ios::binary | std::ios::trunc);
+      out.open(dir / current);
+      if (!out) break;
     }
     out.write(chunk.data().data(),
               static_cast<std::streamsize>(chunk.data().size()));
+    if (!out) break;
     sizes[current] += static_cast<int64_t>(chunk.data().size());
   }
   out.close();
+  bool written = static_cast<bool>(out);
+  if (!written) context->TryCancel();
   grpc::Status status = reader->Finish();
   if (!problem.empty()) return Local(grpc::StatusCode::INTERNAL, problem);
+  if (!written) {
+    return Local(grpc::StatusCode::UNKNOWN,
+                 "cannot write " + (dir / current).string() + ": " +
+                     out.error() + "; export again into a new directory");
+  }
   if (!status.ok()) {
     int code = ReportFailure(status);
     if (!sizes.empty()) {
@@ -266,10 +277,6 @@ int RunExport(const Connection& connection, const ExportArgs& args, bool json) {
                 << std::endl;
     }
     return code;
-  }
-  if (!out) {
-    return Local(grpc::StatusCode::UNKNOWN,
-                 "cannot write into " + dir.string());
   }
   std::ostream& notes = json ? std::cerr : std::cout;
   notes << "exported deposit " << args.deposit_id << " to " << dir.string()
@@ -312,8 +319,7 @@ void AddExport(CLI::App* group, const ConnectionOptions& options,
   });
 }
 
-void AddCheck(CLI::App* group, const ConnectionOptions& options,
-              Action* action) {
+void AddCheck(CLI::App* group, const ConnectionOptions& options) {
   auto dir = std::make_shared<std::string>();
   auto xsd_dir = std::make_shared<std::string>();
   CLI::App* command = group->add_subcommand(
@@ -326,8 +332,9 @@ void AddCheck(CLI::App* group, const ConnectionOptions& options,
   command->add_option("--xsd-dir", *xsd_dir,
                       "directory with the Noark 5 v5.0 schemas (default "
                       "$DEPOT_NOARK5_XSD_DIR)");
-  command->callback([dir, xsd_dir, &options, action] {
-    *action = [dir, xsd_dir, &options](const Connection&) {
+  // No server and no client certificate needed.
+  command->callback([dir, xsd_dir, &options] {
+    RunLocally([&] {
       fs::path xsd = XsdDir(*xsd_dir);
       if (xsd.empty()) {
         (options.json ? std::cerr : std::cout)
@@ -335,7 +342,7 @@ void AddCheck(CLI::App* group, const ConnectionOptions& options,
                "skipped\n";
       }
       return PrintChecks(noark::RunSelfChecks(*dir, xsd), *dir, options.json);
-    };
+    });
   });
 }
 
@@ -345,7 +352,7 @@ void AddNoarkCommands(CLI::App* group, const ConnectionOptions& options,
                       Action* action) {
   AddImport(group, options, action);
   AddExport(group, options, action);
-  AddCheck(group, options, action);
+  AddCheck(group, options);
 }
 
 }  // namespace depot::cli

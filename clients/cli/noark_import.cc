@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 
+#include "clients/cli/private_file.h"
 #include "services/common/date.h"
 #include "services/noark/addml.h"
 #include "services/noark/duplicate_finder.h"
@@ -50,8 +51,11 @@ std::string Number(int64_t n) { return n > 0 ? std::to_string(n) : ""; }
 class WorkFile {
  public:
   explicit WorkFile(const fs::path& path) : path_(path) {
-    out_.open(path, std::ios::binary | std::ios::trunc);
-    if (!out_) throw ExtractionError("cannot write " + path.string());
+    out_.open(path);
+    if (!out_) {
+      throw ExtractionError("cannot write " + path.string() + ": " +
+                            out_.error());
+    }
   }
   void Row(const std::string& row) { out_ << 'R' << row.size() << '\n' << row; }
   void Pending(int64_t position, const std::string& source_id) {
@@ -71,7 +75,7 @@ class WorkFile {
 
  private:
   fs::path path_;
-  std::ofstream out_;
+  PrivateFile out_;
   int64_t deviations_ = 0;
 };
 
@@ -447,7 +451,7 @@ grpc::Status ImportNoark5(v1::DepositService::Stub& stub,
   // rejection of it (rejections come in position order, like the mappes).
   RejectionCursor rejections(stub, new_context, options.deposit_id);
   std::ifstream in(work.path(), std::ios::binary);
-  std::ofstream out(summary->report, std::ios::binary | std::ios::trunc);
+  PrivateFile out(summary->report);
   char tag = 0;
   while (in.get(tag)) {
     std::string header;

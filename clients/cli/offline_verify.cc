@@ -15,12 +15,15 @@ void AddOfflineVerifyOptions(CLI::App* verify, std::string* offline_file,
   key->needs(offline);
 }
 
-void VerifyOfflineIfAsked(const std::string& offline_file,
-                          const std::function<int()>& verify) {
-  if (offline_file.empty()) return;
-  int code = verify();
+void RunLocally(const std::function<int()>& run) {
+  int code = run();
   std::cout.flush();
   std::exit(code);
+}
+
+void VerifyOfflineIfAsked(const std::string& offline_file,
+                          const std::function<int()>& verify) {
+  if (!offline_file.empty()) RunLocally(verify);
 }
 
 }  // namespace depot::cli

@@ -13,10 +13,13 @@ void AddOfflineVerifyOptions(CLI::App* verify, std::string* offline_file,
                              const std::string& offline_help,
                              const std::string& key_help);
 
-/// When offline_file is set, runs verify and ends the process with its exit
-/// code. Verifying offline needs no server nor client certificate, so it is
-/// done in the subcommand's callback, before main would connect. Returns
-/// only when offline_file is empty.
+/// Runs a command that needs no server nor client certificate and ends the
+/// process with its exit code: called in the subcommand's callback, it is
+/// done before main would connect.
+[[noreturn]] void RunLocally(const std::function<int()>& run);
+
+/// When offline_file is set, verifies locally (RunLocally). Returns only
+/// when offline_file is empty.
 void VerifyOfflineIfAsked(const std::string& offline_file,
                           const std::function<int()>& verify);
 

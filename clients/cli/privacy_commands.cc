@@ -1,11 +1,12 @@
 #include "clients/cli/privacy_commands.h"
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 
+#include "clients/cli/count_option.h"
 #include "clients/cli/exit_codes.h"
 #include "clients/cli/output.h"
+#include "clients/cli/private_file.h"
 #include "depot/v1/deposit.grpc.pb.h"
 #include "depot/v1/privacy.grpc.pb.h"
 #include "depot/v1/readingroom.grpc.pb.h"
@@ -149,7 +150,8 @@ void AddListCommand(CLI::App* list, const ConnectionOptions& options,
   list->add_flag("--open", args->open, "only requests not yet closed");
   list->add_flag("--overdue", args->overdue,
                  "only open requests past their due date");
-  list->add_option("--limit", args->limit, "at most this many (max 1000)");
+  AddCountOption(list, "--limit", args->limit, "at most this many",
+                 kMaxPageSize);
   list->callback([args, &options, action] {
     *action = [args, &options](const Connection& connection) {
       v1::ListAccessRequestsRequest request;
@@ -267,10 +269,12 @@ void AddRequestCommands(CLI::App* privacy, const ConnectionOptions& options,
           stub->CompileAccessRequest(context.get(), request, &extract);
       if (!status.ok()) return ReportFailure(status);
       if (!compile_args->out.empty()) {
-        std::ofstream out(compile_args->out, std::ios::trunc);
+        PrivateFile out(compile_args->out);
         out << extract.document_json();
-        if (!out.good()) {
-          std::cerr << "depot: could not write " << compile_args->out << "\n";
+        out.close();
+        if (!out) {
+          std::cerr << "depot: could not write " << compile_args->out << ": "
+                    << out.error() << "\n";
           return static_cast<int>(kExitOther);
         }
       }

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 
+#include "clients/cli/count_option.h"
 #include "clients/cli/deposit_names.h"
 #include "clients/cli/output.h"
 #include "depot/v1/deposit.grpc.pb.h"
@@ -33,10 +34,6 @@ std::string OrDash(const std::string& text) {
 }
 
 int Search(const Connection& connection, const SearchArgs& args, bool json) {
-  if (args.limit < 1) {
-    return ReportFailure(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                                      "--limit must be 1 or more"));
-  }
   auto stub = v1::DepositService::NewStub(connection.channel());
   v1::SearchRecordsRequest request;
   request.set_national_id(args.national_id);
@@ -108,7 +105,8 @@ void AddSearch(CLI::App* group, const ConnectionOptions& options,
       ->check(CLI::IsMember(CategoryNames()));
   search->add_option("--deposit", args->deposit_id, "only this deposit");
   search->add_option("--box", args->box, "only records in this box");
-  search->add_option("--limit", args->limit, "show at most this many records")
+  AddCountOption(search, "--limit", args->limit,
+                 "show at most this many records", kMaxSearchLimit)
       ->capture_default_str();
   search->callback([args, &options, action] {
     *action = [args, &options](const Connection& connection) {

@@ -1,13 +1,13 @@
 #include "clients/cli/transfer.h"
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 
 #include "clients/cli/csv.h"
 #include "clients/cli/exit_codes.h"
 #include "clients/cli/output.h"
+#include "clients/cli/private_file.h"
 #include "clients/cli/progress.h"
 #include "clients/cli/record_csv.h"
 
@@ -27,7 +27,7 @@ int LocalFailure(grpc::StatusCode code, const std::string& message) {
 // however many runs the transfer took.
 bool WriteReport(const std::string& path,
                  const std::vector<v1::Rejection>& rejections) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  PrivateFile out(path);
   WriteCsvRow(out, {"position", "source_record_id", "field", "reason",
                     "eligible_from"});
   for (const v1::Rejection& r : rejections) {

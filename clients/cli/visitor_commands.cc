@@ -1,5 +1,6 @@
 #include <memory>
 
+#include "clients/cli/count_option.h"
 #include "clients/cli/readingroom_commands.h"
 #include "clients/cli/readingroom_output.h"
 
@@ -115,7 +116,8 @@ void AddVisitorCommands(CLI::App& app, const ConnectionOptions& options,
   find->add_option("NAME", find_args->words,
                    "words of the name (all must match)");
   find->add_option("--id", find_args->id, "the visitor's id");
-  find->add_option("--limit", find_args->limit, "at most this many");
+  AddCountOption(find, "--limit", find_args->limit,
+                 "at most this many (default 50)", kMaxPageSize);
   find->callback([find_args, &options, action] {
     *action = [find_args, &options](const Connection& connection) {
       v1::FindVisitorsRequest request;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "services/common/national_id.h"
+#include "services/noark/extraction_path.h"
 #include "services/noark/file_hash.h"
 #include "services/noark/noark5_reader.h"
 #include "services/noark/noark_metadata.h"
@@ -66,30 +67,6 @@ std::optional<int64_t> ParseSize(const std::string& text, bool* exact) {
     return static_cast<int64_t>(value);
   }
   return std::nullopt;
-}
-
-// The file a referanseDokumentfil names, if it stays inside the extraction.
-std::optional<std::filesystem::path> FileInExtraction(
-    const std::filesystem::path& dir, std::string reference) {
-  for (char& c : reference) {
-    if (c == '\\') c = '/';
-  }
-  std::filesystem::path relative(reference);
-  if (relative.empty() || relative.is_absolute()) return std::nullopt;
-  for (const auto& part : relative) {
-    if (part == "..") return std::nullopt;
-  }
-  std::error_code error;
-  std::filesystem::path full = dir / relative;
-  if (!std::filesystem::is_regular_file(full, error)) return full;
-  // A symbolic link inside may still point outside.
-  auto real = std::filesystem::canonical(full, error);
-  auto root = std::filesystem::canonical(dir, error);
-  if (error) return std::nullopt;
-  auto [end, unused] =
-      std::mismatch(root.begin(), root.end(), real.begin(), real.end());
-  if (end != root.end()) return std::nullopt;
-  return real;
 }
 
 struct Person {

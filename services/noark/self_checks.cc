@@ -3,8 +3,10 @@
 #include <map>
 #include <optional>
 
+#include "services/common/text_check.h"
 #include "services/noark/addml.h"
 #include "services/noark/duplicate_finder.h"
+#include "services/noark/extraction_path.h"
 #include "services/noark/file_hash.h"
 #include "services/noark/mappe.h"
 #include "services/noark/safe_xml_reader.h"
@@ -40,6 +42,15 @@ CheckResult Result(const char* id, const char* title,
     result.detail = Listed(problems);
   }
   return result;
+}
+
+// Characters of a file name quoted in a detail: enough for a path.
+constexpr size_t kQuotedName = 120;
+
+std::string PointsOutside(const std::string& name, const char* listed) {
+  return QuoteInput(name, kQuotedName) + listed +
+         " points outside the extraction (an absolute path, '..' or a "
+         "symbolic link leading out of it or to nothing); not read";
 }
 
 CheckResult Skipped(const char* id, const char* title, std::string why) {
@@ -178,15 +189,25 @@ std::vector<CheckResult> RunSelfChecks(const fs::path& dir,
                                        const fs::path& xsd_dir) {
   std::vector<CheckResult> results;
   std::error_code error;
+  // Every file is looked for inside dir only, be it one of the standard
+  // names or one arkivuttrekk.xml lists: nothing outside is opened.
+  auto find = [&](const std::string& name) -> std::optional<fs::path> {
+    auto file = FileInExtraction(dir, name);
+    if (file && fs::is_regular_file(*file, error)) return file;
+    return std::nullopt;
+  };
   auto present = [&](const std::string& name) {
-    return fs::is_regular_file(dir / name, error);
+    return find(name).has_value();
+  };
+  auto outside = [&](const std::string& name) {
+    return !FileInExtraction(dir, name).has_value();
   };
 
   std::optional<AddmlInfo> addml;
   std::string addml_problem;
   if (present(kArkivuttrekk)) {
     try {
-      addml = ReadAddml(dir / kArkivuttrekk);
+      addml = ReadAddml(*find(kArkivuttrekk));
     } catch (const XmlError& e) {
       addml_problem =
           std::string(kArkivuttrekk) + " cannot be read: " + e.what();
@@ -197,12 +218,21 @@ std::vector<CheckResult> RunSelfChecks(const fs::path& dir,
   {
     std::vector<std::string> problems;
     for (const char* name : {kArkivuttrekk, kArkivstruktur}) {
-      if (!present(name)) problems.push_back(std::string(name) + " is missing");
+      if (outside(name)) {
+        problems.push_back(PointsOutside(name, ""));
+      } else if (!present(name)) {
+        problems.push_back(std::string(name) + " is missing");
+      }
     }
     if (!addml_problem.empty()) problems.push_back(addml_problem);
     int listed = 0;
     if (addml) {
       for (const AddmlFile& f : addml->files) {
+        if (outside(f.name)) {
+          problems.push_back(
+              PointsOutside(f.name, " (listed in arkivuttrekk.xml)"));
+          continue;
+        }
         if (f.schema) continue;
         ++listed;
         if (f.name != kArkivstruktur && !present(f.name)) {
@@ -230,16 +260,17 @@ std::vector<CheckResult> RunSelfChecks(const fs::path& dir,
         if (!f.schema) problems.push_back(f.name + " has no checksum");
         continue;
       }
-      if (!present(f.name)) {
-        if (f.schema) notes.push_back(f.name);
-        continue;  // a missing data file fails N5.01
+      std::optional<fs::path> file = find(f.name);
+      if (!file) {
+        if (f.schema && !outside(f.name)) notes.push_back(f.name);
+        continue;  // a missing or outside file fails N5.01
       }
       if (NormalizedAlgorithm(f.algorithm) != "SHA256") {
         problems.push_back(f.name + ": checksum algorithm '" + f.algorithm +
                            "' is not SHA-256");
         continue;
       }
-      auto actual = Sha256OfFile(dir / f.name);
+      auto actual = Sha256OfFile(*file);
       std::string given = f.checksum;
       for (char& c : given) c = static_cast<char>(std::tolower(c));
       ++checked;
@@ -264,7 +295,7 @@ std::vector<CheckResult> RunSelfChecks(const fs::path& dir,
   DuplicateFinder ids;
   std::optional<Scan> scan;
   if (present(kArkivstruktur)) {
-    scan = ScanArkivstruktur(dir / kArkivstruktur,
+    scan = ScanArkivstruktur(*find(kArkivstruktur),
                              have_schema ? schema : fs::path(),
                              [&](std::string_view id) { ids.FirstPass(id); });
   }
@@ -288,7 +319,7 @@ std::vector<CheckResult> RunSelfChecks(const fs::path& dir,
     std::string detail = "valid against " + schema.filename().string();
     fs::path addml_schema = xsd_dir / "addml.xsd";
     if (present(kArkivuttrekk) && fs::is_regular_file(addml_schema, error)) {
-      for (std::string& p : Validate(dir / kArkivuttrekk, addml_schema)) {
+      for (std::string& p : Validate(*find(kArkivuttrekk), addml_schema)) {
         problems.push_back(std::move(p));
       }
       detail += "; arkivuttrekk.xml valid against addml.xsd";
@@ -304,7 +335,7 @@ std::vector<CheckResult> RunSelfChecks(const fs::path& dir,
   } else {
     std::vector<std::string> problems;
     if (ids.HasCandidates()) {
-      ScanArkivstruktur(dir / kArkivstruktur, {}, [&](std::string_view id) {
+      ScanArkivstruktur(*find(kArkivstruktur), {}, [&](std::string_view id) {
         if (ids.IsRepeat(id)) {
           problems.push_back("systemID " + std::string(id) +
                              " occurs more than once");
@@ -343,7 +374,7 @@ std::vector<CheckResult> RunSelfChecks(const fs::path& dir,
         } else if (!c.file.empty() && present(c.file) &&
                    (c.element == "registrering" || c.element == "journalpost" ||
                     c.element == "journalregistrering")) {
-          JournalCount journal = CountJournal(dir / c.file);
+          JournalCount journal = CountJournal(*find(c.file));
           actual = journal.unreadable ? -1 : journal.entries;
         }
         if (actual < 0) continue;
@@ -361,7 +392,7 @@ std::vector<CheckResult> RunSelfChecks(const fs::path& dir,
     for (const char* journal_file :
          {"loependeJournal.xml", "offentligJournal.xml"}) {
       if (!present(journal_file)) continue;
-      JournalCount journal = CountJournal(dir / journal_file);
+      JournalCount journal = CountJournal(*find(journal_file));
       if (journal.unreadable) {
         problems.push_back(std::string(journal_file) + ": " +
                            *journal.unreadable);

@@ -89,6 +89,67 @@ TEST_F(CliTest, UnreachableServerIsExitCodeSix) {
   EXPECT_NE(result.err.find("unavailable: "), std::string::npos);
 }
 
+// Page sizes, limits and batch sizes are whole numbers in the range the
+// server takes: anything else is refused (exit 2, naming the flag and the
+// range) before a call is made, so nothing is listed.
+TEST_F(CliTest, CountsOutsideTheirRangeAreRefusedBeforeAnyCall) {
+  ASSERT_EQ(RunCli(depotd_, "archivist",
+                   {"depositor", "add", "--org-number", "964338531", "--name",
+                    "Bergen kommune"})
+                .exit_code,
+            0);
+  for (const char* bad : {"-1", "0", "1001", "ten", "1.5", "99999999999"}) {
+    auto list =
+        RunCli(depotd_, "archivist", {"depositor", "list", "--page-size", bad});
+    EXPECT_EQ(list.exit_code, 2) << bad << ": " << list.err;
+    EXPECT_EQ(list.out.find("Bergen"), std::string::npos)
+        << "--page-size " << bad << " listed depositors:\n"
+        << list.out;
+    EXPECT_NE(list.err.find("--page-size: must be a whole number from 1 to "
+                            "1000"),
+              std::string::npos)
+        << bad << ": " << list.err;
+  }
+  auto page =
+      RunCli(depotd_, "archivist", {"depositor", "list", "--page-size", "1"});
+  EXPECT_EQ(page.exit_code, 0) << page.err;
+  EXPECT_NE(page.out.find("Bergen"), std::string::npos) << page.out;
+
+  testing::TempDir dir;
+  std::string file = (dir.path() / "records.csv").string();
+  testing::RunCommand({"/bin/sh", "-c", "echo > " + file});
+  struct Count {
+    std::vector<std::string> command;
+    std::string flag;
+    std::string max;
+  };
+  const std::vector<Count> counts = {
+      {{"privacy", "requests"}, "--limit", "1000"},
+      {{"privacy", "request", "list"}, "--limit", "1000"},
+      {{"visitor", "find", "Kari"}, "--limit", "1000"},
+      {{"record", "search", "--deposit", "1"}, "--limit", "100000"},
+      {{"deposit", "transfer", "1", file}, "--batch-size", "10000"},
+      {{"deposit", "import-noark5", dir.path().string(), "--deposit", "1"},
+       "--batch-size",
+       "10000"}};
+  for (const Count& count : counts) {
+    for (const char* bad : {"-1", "0"}) {
+      std::vector<std::string> args = count.command;
+      args.push_back(count.flag);
+      args.push_back(bad);
+      auto result = RunCli(depotd_, "archivist", args);
+      EXPECT_EQ(result.exit_code, 2)
+          << count.command[0] << " " << count.command[1] << " " << count.flag
+          << " " << bad << ": " << result.out << result.err;
+      EXPECT_NE(
+          result.err.find(count.flag + ": must be a whole number from 1 to " +
+                          count.max),
+          std::string::npos)
+          << count.command[0] << " " << count.command[1] << ": " << result.err;
+    }
+  }
+}
+
 TEST(CliHelp, EveryCommandHasHelp) {
   for (std::vector<std::string> args :
        {std::vector<std::string>{"--help"}, {"depositor", "--help"},

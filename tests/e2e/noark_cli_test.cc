@@ -302,5 +302,30 @@ TEST_F(NoarkCliTest, AMappeRepeatingAnotherMappesSystemIdIsRejected) {
   EXPECT_EQ(records[0].person_name(), "Ola Nordmann");
 }
 
+// check-noark5 reads the extraction and nothing else, and needs neither a
+// server nor a client certificate.
+TEST(CheckNoark5Cli, RefusesReferencesOutsideTheExtraction) {
+  testing::TempDir temp;
+  fs::path extraction = temp.path() / "a" / "b";
+  fs::create_directories(extraction);
+  std::ofstream(temp.path() / "secret.txt") << "not in the extraction\n";
+  std::ofstream(extraction / "arkivuttrekk.xml")
+      << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<addml xmlns=\"http://www.arkivverket.no/standarder/addml\">"
+         "<dataset><dataObjects><dataObject name=\"d\"><properties>"
+         "<property name=\"file\"><properties><property name=\"name\">"
+         "<value>../../secret.txt</value></property></properties></property>"
+         "</properties></dataObject></dataObjects></dataset></addml>\n";
+  auto checked =
+      testing::RunCommand({(testing::BinaryDir() / "depot").string(), "deposit",
+                           "check-noark5", extraction.string()},
+                          {{"DEPOT_HOME", "/nonexistent"}});
+  EXPECT_EQ(checked.exit_code, 3) << checked.out << checked.err;
+  EXPECT_TRUE(Contains(checked.out,
+                       "\"../../secret.txt\" (listed in arkivuttrekk.xml) "
+                       "points outside the extraction"))
+      << checked.out << checked.err;
+}
+
 }  // namespace
 }  // namespace depot

@@ -14,6 +14,10 @@ PrivateCluster::PrivateCluster() {
   RunOps({"pgcluster", "init", cluster_.string()});
   RunOps({"pgcluster", "start", cluster_.string()});
   port_ = std::stoi(RunOps({"pgcluster", "port", cluster_.string()}));
+  admin_dsn_ = RunOps({"pgcluster", "dsn", cluster_.string()});
+  while (!admin_dsn_.empty() && admin_dsn_.back() == '\n') {
+    admin_dsn_.pop_back();
+  }
 }
 
 PrivateCluster::~PrivateCluster() {
@@ -23,14 +27,11 @@ PrivateCluster::~PrivateCluster() {
   }
 }
 
-void PrivateCluster::Stop() { RunOps({"pgcluster", "stop", cluster_.string()}); }
+void PrivateCluster::Stop() {
+  RunOps({"pgcluster", "stop", cluster_.string()});
+}
 void PrivateCluster::Start() {
   RunOps({"pgcluster", "start", cluster_.string()});
-}
-
-std::string PrivateCluster::AdminDsn() const {
-  return "host=127.0.0.1 port=" + std::to_string(port_) +
-         " user=postgres dbname=postgres";
 }
 
 std::string SharedAdminDsn() {

@@ -12,18 +12,21 @@ namespace depot::testing {
 /// directory), for tests that stop and restart the server.
 class PrivateCluster {
  public:
-  PrivateCluster();  ///< initialized and started
+  PrivateCluster();   ///< initialized and started
   ~PrivateCluster();  ///< destroyed
   void Stop();
   void Start();
-  /// Superuser connection string (trusted on loopback).
-  std::string AdminDsn() const;
+  /// Superuser connection string, as `ops/pgcluster dsn` prints it.
+  std::string AdminDsn() const { return admin_dsn_; }
   int port() const { return port_; }
+  /// The ops/pgcluster directory (its socket directory, data/ below it).
+  const std::filesystem::path& dir() const { return cluster_; }
 
  private:
   TempDir dir_;
   std::filesystem::path cluster_;
   int port_ = 0;
+  std::string admin_dsn_;
 };
 
 /// The superuser connection string of the run's shared cluster:
