@@ -3,6 +3,7 @@
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
 #include "services/common/organisation_number.h"
+#include "services/common/text_check.h"
 
 namespace depot::deposits {
 namespace {
@@ -95,7 +96,7 @@ Deposit Deposits::Create(const Caller& caller,
         "patient-journal, social-services, personnel, kindergarten, other)");
   }
   std::string description = Trim(command.description);
-  if (description.size() > 1000) {
+  if (CharacterCount(description) > 1000) {
     throw InvalidArgument("description is longer than 1000 characters");
   }
   Date today = DateOf(context_.now());

@@ -2,6 +2,7 @@
 
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
+#include "services/common/text_check.h"
 #include "services/deposits/domain/record_rules.h"
 #include "services/deposits/domain/record_sealing.h"
 
@@ -13,7 +14,7 @@ RecordView RecordCorrection::Correct(const Caller& caller,
     throw InvalidArgument("record_id is required (a positive number)");
   }
   std::string reason = Trim(command.reason);
-  if (reason.empty() || reason.size() > 500) {
+  if (reason.empty() || CharacterCount(reason) > 500) {
     throw InvalidArgument(
         "reason is required: why the record is corrected (at most 500 "
         "characters, no personal data)");

@@ -4,6 +4,7 @@
 
 #include "services/common/error.h"
 #include "services/common/sha256.h"
+#include "services/common/text_check.h"
 #include "services/common/time_format.h"
 #include "services/privacy/domain/audit.h"
 #include "services/privacy/domain/identity.h"
@@ -31,7 +32,7 @@ void CheckReason(const std::string& reason, const std::string& field) {
   if (reason.find_first_not_of(" \t\n") == std::string::npos) {
     throw InvalidArgument(field + " is empty: say why (no personal data)");
   }
-  if (reason.size() > 500) {
+  if (CharacterCount(reason) > 500) {
     throw InvalidArgument(field + " is longer than 500 characters");
   }
 }
@@ -206,7 +207,7 @@ AccessRequestView AccessRequests::Close(const Caller& caller, int64_t id,
   }
   if (outcome != RequestStatus::kDelivered) {
     CheckReason(reason, "reason");
-  } else if (reason.size() > 500) {
+  } else if (CharacterCount(reason) > 500) {
     throw InvalidArgument("reason is longer than 500 characters");
   }
   TimePoint now = clock_();

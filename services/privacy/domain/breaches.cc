@@ -1,6 +1,7 @@
 #include "services/privacy/domain/breaches.h"
 
 #include "services/common/error.h"
+#include "services/common/text_check.h"
 #include "services/common/time_format.h"
 #include "services/privacy/domain/audit.h"
 #include "services/privacy/domain/time_text.h"
@@ -54,7 +55,7 @@ Breach Breaches::Register(const Caller& caller, const NewBreach& input) {
     throw InvalidArgument(
         "nature is empty: describe what happened (no personal data)");
   }
-  if (input.nature.size() > 2000) {
+  if (CharacterCount(input.nature) > 2000) {
     throw InvalidArgument("nature is longer than 2000 characters");
   }
   CheckCategories(input.data_categories, "data_categories");
@@ -114,7 +115,7 @@ Breach Breaches::Notify(const Caller& caller, int64_t id,
     }
     at = std::chrono::floor<std::chrono::microseconds>(*parsed);
   }
-  if (late_reason.size() > 2000) {
+  if (CharacterCount(late_reason) > 2000) {
     throw InvalidArgument("late_reason is longer than 2000 characters");
   }
   Breach breach;

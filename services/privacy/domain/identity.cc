@@ -6,6 +6,7 @@
 #include "services/common/error.h"
 #include "services/common/national_id.h"
 #include "services/common/subject_key.h"
+#include "services/common/text_check.h"
 
 namespace depot::privacy {
 namespace {
@@ -56,7 +57,7 @@ SubjectIdentity CheckIdentity(const std::string& national_id,
     throw InvalidArgument(
         "name is empty: a birth date alone does not identify a person");
   }
-  if (person.size() > kMaxName) {
+  if (CharacterCount(person) > kMaxName) {
     throw InvalidArgument("name is longer than 200 characters");
   }
   if (born.empty()) {

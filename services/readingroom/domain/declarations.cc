@@ -5,6 +5,7 @@
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
 #include "services/common/sha256.h"
+#include "services/common/text_check.h"
 #include "services/readingroom/domain/audit.h"
 #include "services/readingroom/domain/scope.h"
 #include "services/readingroom/domain/time_text.h"
@@ -204,7 +205,7 @@ Declaration Declarations::Revoke(const Caller& caller, int64_t declaration_id,
   if (reason.empty()) {
     throw InvalidArgument("reason is required: why the declaration is revoked");
   }
-  if (reason.size() > kMaxReason) {
+  if (CharacterCount(reason) > kMaxReason) {
     throw InvalidArgument("reason is longer than 500 characters");
   }
   Declaration revoked;

@@ -5,6 +5,7 @@
 
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
+#include "services/common/text_check.h"
 #include "services/common/time_format.h"
 #include "services/readingroom/domain/audit.h"
 #include "services/readingroom/domain/item_ref.h"
@@ -377,7 +378,7 @@ SpecialApproval Loans::Approve(const Caller& caller,
         "reason is required: why the visitor may see this special-category "
         "material (no personal data)");
   }
-  if (reason.size() > kMaxReason) {
+  if (CharacterCount(reason) > kMaxReason) {
     throw InvalidArgument("reason is longer than 500 characters");
   }
   TimePoint now = TruncateToSeconds(clock_.Now());
