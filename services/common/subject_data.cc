@@ -39,10 +39,8 @@ CheckedSubject CheckSubjectQuery(const SubjectQuery& query,
         "identify the person by national_id, or by name together with "
         "birth_date (YYYY-MM-DD); a name alone is not enough");
   } else {
-    if (!ParseDate(query.birth_date)) {
-      throw InvalidArgument("birth_date must be YYYY-MM-DD");
-    }
-    checked.birth_date = query.birth_date;
+    checked.birth_date =
+        FormatDate(RequireDate("birth_date", query.birth_date));
   }
   if (!name.empty()) {
     checked.name = name;

@@ -102,12 +102,10 @@ Deposit Deposits::Create(const Caller& caller,
   Date today = DateOf(context_.now());
   Date deposit_date = today;
   if (!command.deposit_date.empty()) {
-    auto parsed = ParseDate(command.deposit_date);
-    if (!parsed) throw InvalidArgument("deposit_date must be YYYY-MM-DD");
-    if (*parsed > today) {
+    deposit_date = RequireDate("deposit_date", command.deposit_date);
+    if (deposit_date > today) {
       throw InvalidArgument("deposit_date must not be in the future");
     }
-    deposit_date = *parsed;
   }
   Deposit created;
   context_.store.Run([&](DepositTransaction& tx) {

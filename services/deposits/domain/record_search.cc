@@ -39,11 +39,12 @@ RecordPage RecordSearch::Search(const Caller& caller,
     criteria += "national_id ";
   }
   if (!command.person_name.empty() || !command.birth_date.empty()) {
-    if (command.person_name.empty() || !ParseDate(command.birth_date)) {
+    if (command.person_name.empty() || command.birth_date.empty()) {
       throw InvalidArgument(
           "a search by person needs both person_name and birth_date "
           "(YYYY-MM-DD), or a national_id");
     }
+    RequireDate("birth_date", command.birth_date);
     query.person_index =
         PersonIndex(context_.keyring, command.person_name, command.birth_date);
     if (searched_subject.empty()) {

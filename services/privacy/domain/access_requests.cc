@@ -80,14 +80,11 @@ AccessRequestView AccessRequests::Open(const Caller& caller,
   }
   Date received = today;
   if (!input.received_on.empty()) {
-    auto parsed = ParseDate(input.received_on);
-    if (!parsed) {
-      throw InvalidArgument("received_on must be a real YYYY-MM-DD day");
-    }
-    if (*parsed > today) {
+    Date parsed = RequireDate("received_on", input.received_on);
+    if (parsed > today) {
       throw InvalidArgument("received_on is in the future");
     }
-    received = *parsed;
+    received = parsed;
   }
   AccessRequest request;
   request.subject = PseudonymOf(keyring_, identity);
@@ -126,8 +123,12 @@ AccessRequestView AccessRequests::Get(const Caller& caller, int64_t id) {
 
 std::vector<AccessRequestView> AccessRequests::List(const Caller& caller,
                                                     const RequestQuery& query) {
-  if (query.due_within_days < 0) {
-    throw InvalidArgument("due_within_days must be 0 (no filter) or more");
+  // Legal deadlines lie at most three months ahead: a year covers them all
+  // and keeps the computed date within the calendar's range.
+  constexpr int kMaxDueWithinDays = 366;
+  if (query.due_within_days < 0 || query.due_within_days > kMaxDueWithinDays) {
+    throw InvalidArgument("due_within_days must be from 0 (no filter) to " +
+                          std::to_string(kMaxDueWithinDays) + " days");
   }
   if (query.limit < 0) throw InvalidArgument("limit must not be negative");
   Date today = LocalDay(clock_());

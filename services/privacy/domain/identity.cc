@@ -65,14 +65,13 @@ SubjectIdentity CheckIdentity(const std::string& national_id,
         "birth_date is empty: a name alone does not identify a person; give "
         "the birth date (YYYY-MM-DD) or the national identity number");
   }
-  auto date = ParseDate(born);
+  Date date = RequireDate("birth_date", born);
   auto now = ParseDate(today);
-  if (!date) throw InvalidArgument("birth_date must be a real YYYY-MM-DD day");
-  if (now && *date > *now) {
+  if (now && date > *now) {
     throw InvalidArgument("birth_date is in the future");
   }
   identity.name = person;
-  identity.birth_date = FormatDate(*date);
+  identity.birth_date = FormatDate(date);
   return identity;
 }
 

@@ -384,12 +384,7 @@ SpecialApproval Loans::Approve(const Caller& caller,
   TimePoint now = TruncateToSeconds(clock_.Now());
   Date through = LocalDate(now);
   if (!request.valid_through.empty()) {
-    auto date = ParseDate(request.valid_through);
-    if (!date) {
-      throw InvalidArgument("valid_through must be YYYY-MM-DD, got '" +
-                            request.valid_through + "'");
-    }
-    through = *date;
+    through = RequireDate("valid_through", request.valid_through);
   }
   SpecialApproval approval;
   approval.visitor_id = request.visitor_id;

@@ -54,9 +54,8 @@ void SetIdentity(Visitor& visitor, const std::string& birth_date,
     return;
   }
   if (!birth_date.empty()) {
-    auto date = depot::ParseDate(birth_date);
-    if (!date) throw InvalidArgument("birth_date must be YYYY-MM-DD");
-    if (depot::FormatDate(*date) > today) {
+    Date date = RequireDate("birth_date", birth_date);
+    if (date.ToString() > today) {
       throw InvalidArgument("birth_date is in the future");
     }
     visitor.birth_date = birth_date;
@@ -310,10 +309,8 @@ VisitorLog Visitors::Log(const Caller& caller, const std::string& date_text) {
   VisitorLog log;
   if (date_text.empty()) {
     log.date = LocalDate(clock_.Now());
-  } else if (auto date = ParseDate(date_text)) {
-    log.date = *date;
   } else {
-    throw InvalidArgument("date must be YYYY-MM-DD, got '" + date_text + "'");
+    log.date = RequireDate("date", date_text);
   }
   store_.Run([&](ReadingRoomTransaction& tx) {
     log.visits =
