@@ -5,6 +5,7 @@
 
 #include "services/common/date.h"
 #include "services/common/error.h"
+#include "services/common/text_check.h"
 #include "storage/audit_writer.h"
 #include "storage/copy_field.h"
 #include "storage/pg_time.h"
@@ -315,7 +316,7 @@ class PgDepositTransaction : public deposits::DepositTransaction {
           e.deposit_id, e.source_record_id, e.reason, e.granted_by);
       guard.commit();
     } catch (const pqxx::unique_violation&) {
-      throw AlreadyExists("record " + e.source_record_id +
+      throw AlreadyExists("record " + QuoteInput(e.source_record_id) +
                           " already has an exception; send it again");
     }
   }

@@ -1,5 +1,6 @@
 // Text that breaks its field's rule is refused through the service with
-// INVALID_ARGUMENT naming the field, and nothing is stored.
+// INVALID_ARGUMENT naming the field, and nothing is stored; messages that
+// quote input quote only a short prefix of it.
 #include "tests/integration/depot_fixture.h"
 #include "tests/support/records.h"
 
@@ -58,6 +59,40 @@ TEST_F(TextInputTest, NulInABreachsNatureIsRefusedAndNothingStored) {
           ->ListBreaches(&list_context, v1::ListBreachesRequest(), &listed)
           .ok());
   EXPECT_EQ(listed.breaches_size(), 0);
+}
+
+// Messages quote input through QuoteInput: a short, escaped prefix.
+void ExpectShortQuote(const grpc::Status& status, const std::string& input) {
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(status.error_message().find(input), std::string::npos)
+      << status.error_message();
+  EXPECT_NE(status.error_message().find(input.substr(0, 20)), std::string::npos)
+      << status.error_message();
+  EXPECT_LT(status.error_message().size(), 200u) << status.error_message();
+}
+
+TEST_F(TextInputTest, AnUnknownItemIsQuotedShort) {
+  std::string ref = "box:1:" + std::string(190, 'x');
+  v1::GetItemRequest request;
+  request.set_item_ref(ref);
+  v1::Item item;
+  grpc::ClientContext context;
+  grpc::Status status = Deposits("desk")->GetItem(&context, request, &item);
+  EXPECT_EQ(status.error_code(), grpc::NOT_FOUND) << status.error_message();
+  ExpectShortQuote(status, ref);
+}
+
+TEST_F(TextInputTest, AMalformedItemReferenceIsQuotedShort) {
+  std::string ref = "shelf:" + std::string(190, 'y');
+  v1::ItemLendingLogRequest request;
+  request.set_item_ref(ref);
+  v1::ItemLendingLogResponse log;
+  grpc::ClientContext context;
+  grpc::Status status =
+      ReadingRoom("archivist")->ItemLendingLog(&context, request, &log);
+  EXPECT_EQ(status.error_code(), grpc::INVALID_ARGUMENT)
+      << status.error_message();
+  ExpectShortQuote(status, ref);
 }
 
 }  // namespace

@@ -207,13 +207,14 @@ RecordException Deposits::GrantException(const Caller& caller,
     auto rejection = tx.FindRejection(deposit_id, source_record_id);
     if (!rejection) {
       throw FailedPrecondition("deposit " + std::to_string(deposit_id) +
-                               " has no rejected record " + source_record_id +
+                               " has no rejected record " +
+                               QuoteInput(source_record_id) +
                                "; exceptions are for records the 10-year "
                                "rule rejected");
     }
     if (rejection->eligible_from.empty()) {
       throw FailedPrecondition(
-          "record " + source_record_id + " was rejected for " +
+          "record " + QuoteInput(source_record_id) + " was rejected for " +
           rejection->field +
           ", not by the 10-year rule; correct the data and send it again");
     }

@@ -4,6 +4,7 @@
 #include "services/common/national_id.h"
 #include "services/common/organisation_number.h"
 #include "services/common/subject_key.h"
+#include "services/common/text_check.h"
 #include "services/deposits/domain/deposits.h"
 #include "services/deposits/domain/record_sealing.h"
 
@@ -137,7 +138,7 @@ ItemInfo RecordSearch::Item(const Caller& caller, const std::string& item_ref) {
           "item_ref must be record:<record_id> or box:<deposit_id>:<box>");
     }
     if (rows.empty()) {
-      throw NotFound("no deposited item " + item_ref);
+      throw NotFound("no deposited item " + QuoteInput(item_ref));
     }
     caller.RequireOrganisation(rows[0].organisation_number);
     item.deposit_id = rows[0].deposit_id;

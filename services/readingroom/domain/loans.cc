@@ -348,8 +348,8 @@ OverdueList Loans::Overdue(const Caller& caller,
   if (!closing_time.empty()) {
     auto minutes = ParseClockTime(closing_time);
     if (!minutes) {
-      throw InvalidArgument("closing_time must be HH:MM (24 hours), got '" +
-                            closing_time + "'");
+      throw InvalidArgument("closing_time must be HH:MM (24 hours), not " +
+                            QuoteInput(closing_time));
     }
     list.closing_minutes = *minutes;
   }
