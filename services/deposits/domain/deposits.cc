@@ -71,17 +71,22 @@ DepositState ParseDepositState(const std::string& name) {
   return DepositState::kOpen;
 }
 
+Deposit FindVisibleDeposit(DepositTransaction& tx, const Caller& caller,
+                           int64_t deposit_id, DepositLock lock) {
+  auto deposit = tx.FindDeposit(deposit_id, lock);
+  if (!deposit || !caller.MaySee(deposit->organisation_number)) {
+    throw NotFound("no deposit " + std::to_string(deposit_id) +
+                   "; list deposits to find its number");
+  }
+  return *deposit;
+}
+
 Deposit Deposits::Load(DepositTransaction& tx, const Caller& caller, int64_t id,
                        bool for_update) {
   if (id <= 0) throw InvalidArgument("deposit_id is required");
-  auto deposit = tx.FindDeposit(
-      id, for_update ? DepositLock::kExclusive : DepositLock::kNone);
-  if (!deposit) {
-    throw NotFound("no deposit " + std::to_string(id) +
-                   "; list deposits to find its number");
-  }
-  caller.RequireOrganisation(deposit->organisation_number);
-  return *deposit;
+  return FindVisibleDeposit(
+      tx, caller, id,
+      for_update ? DepositLock::kExclusive : DepositLock::kNone);
 }
 
 Deposit Deposits::Create(const Caller& caller,

@@ -41,11 +41,10 @@ RecordView RecordCorrection::Correct(const Caller& caller,
   RecordView corrected;
   context_.store.Run([&](DepositTransaction& tx) {
     auto row = tx.FindRecord(command.record_id);
-    if (!row) {
+    if (!row || !caller.MaySee(row->organisation_number)) {
       throw NotFound("no deposited record " +
                      std::to_string(command.record_id));
     }
-    caller.RequireOrganisation(row->organisation_number);
     auto deposit = tx.FindDeposit(row->deposit_id, DepositLock::kNone);
     if (!deposit) throw NotFound("the record's deposit is gone");
     RecordView old = OpenRecord(row->sealed, row->deposit_id, context_.keyring);

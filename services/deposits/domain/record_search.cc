@@ -72,6 +72,9 @@ RecordPage RecordSearch::Search(const Caller& caller,
     throw InvalidArgument("category is not a known register category");
   }
   query.category = command.category;
+  if (command.deposit_id < 0) {
+    throw InvalidArgument("deposit_id must be a positive number, or 0 for any");
+  }
   query.deposit_id = command.deposit_id;
   query.box = command.box;
   if (command.category) criteria += "category ";
@@ -86,6 +89,11 @@ RecordPage RecordSearch::Search(const Caller& caller,
   RecordPage page;
   context_.store.Run([&](DepositTransaction& tx) {
     page = RecordPage{};
+    // A deposit named but not visible is answered as GetDeposit answers it,
+    // not with an empty page that would say it exists.
+    if (query.deposit_id > 0) {
+      FindVisibleDeposit(tx, caller, query.deposit_id, DepositLock::kNone);
+    }
     auto rows = tx.SearchRecords(query, after, size + 1);
     if (static_cast<int>(rows.size()) > size) {
       rows.resize(size);
@@ -137,10 +145,9 @@ ItemInfo RecordSearch::Item(const Caller& caller, const std::string& item_ref) {
       throw InvalidArgument(
           "item_ref must be record:<record_id> or box:<deposit_id>:<box>");
     }
-    if (rows.empty()) {
+    if (rows.empty() || !caller.MaySee(rows[0].organisation_number)) {
       throw NotFound("no deposited item " + QuoteInput(item_ref));
     }
-    caller.RequireOrganisation(rows[0].organisation_number);
     item.deposit_id = rows[0].deposit_id;
     item.organisation_number = rows[0].organisation_number;
     item.category = rows[0].category;
