@@ -1,5 +1,6 @@
 #include "storage/subject_audit.h"
 
+#include "storage/pg_time.h"
 #include "storage/text_array.h"
 
 namespace depot::storage {
@@ -19,8 +20,7 @@ std::vector<StoredAuditEvent> AuditEventsAbout(
   for (const auto& row : result) {
     StoredAuditEvent event;
     event.id = row["id"].as<int64_t>();
-    event.occurred_at = std::chrono::system_clock::time_point(
-        std::chrono::microseconds(row["us"].as<int64_t>()));
+    event.occurred_at = FromMicros(row["us"].as<int64_t>());
     event.actor = row["actor"].as<std::string>();
     event.actor_role = row["actor_role"].as<std::string>();
     event.action = row["action"].as<std::string>();

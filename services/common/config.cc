@@ -1,13 +1,14 @@
 #include "services/common/config.h"
 
 #include <CLI/CLI.hpp>
-
 #include <cstdlib>
 #include <iostream>
+#include <limits>
 #include <map>
 
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
+#include "services/common/text_check.h"
 
 namespace depot {
 namespace {
@@ -130,15 +131,25 @@ constexpr Setting kSettings[] = {
      "how often the health service checks the database (default 3000)", false},
 };
 
-int ParseInt(const std::string& key, const std::string& value, int min) {
+// Periods that move dates stay within a century, so that no date computed
+// from one leaves the range dates are kept in (date.h).
+constexpr int kMaxPeriodYears = 100;
+constexpr int kMaxPeriodMonths = 12 * kMaxPeriodYears;
+
+int ParseInt(const std::string& key, const std::string& value, int min,
+             int max = std::numeric_limits<int>::max()) {
   try {
     size_t used = 0;
     int parsed = std::stoi(value, &used);
-    if (used == value.size() && parsed >= min) return parsed;
+    if (used == value.size() && parsed >= min && parsed <= max) return parsed;
   } catch (const std::exception&) {
   }
-  throw StartupError(key + " must be a whole number >= " +
-                     std::to_string(min) + ", got '" + value + "'");
+  std::string range =
+      max == std::numeric_limits<int>::max()
+          ? ">= " + std::to_string(min)
+          : "from " + std::to_string(min) + " to " + std::to_string(max);
+  throw StartupError(key + " must be a whole number " + range + ", got " +
+                     QuoteInput(value));
 }
 
 }  // namespace
@@ -235,7 +246,8 @@ std::optional<ServerConfig> LoadServerConfig(int argc, char** argv,
     if (key == "readingroom_address") config.readingroom_address = *v;
     if (key == "journal_address") config.journal_address = *v;
     if (key == "access_request_retention_months") {
-      config.access_request_retention_months = ParseInt(key, *v, 1);
+      config.access_request_retention_months =
+          ParseInt(key, *v, 1, kMaxPeriodMonths);
     }
     if (key == "retention_daily_at") config.retention_daily_at = *v;
     if (key == "service_tls_cert") config.service_tls_cert = *v;
@@ -243,18 +255,19 @@ std::optional<ServerConfig> LoadServerConfig(int argc, char** argv,
     if (key == "seal_key_file") config.seal_key_file = *v;
     if (key == "reading_room_closes") config.reading_room_closes = *v;
     if (key == "declaration_validity_years") {
-      config.declaration_validity_years = ParseInt(key, *v, 1);
+      config.declaration_validity_years = ParseInt(key, *v, 1, kMaxPeriodYears);
     }
     if (key == "subject_key_dir") config.subject_key_dir = *v;
     if (key == "audit_key_file") config.audit_key_file = *v;  // issue 7 A
     if (key == "retention_visits_months") {
-      config.retention_visits_months = ParseInt(key, *v, 1);
+      config.retention_visits_months = ParseInt(key, *v, 1, kMaxPeriodMonths);
     }
     if (key == "retention_loans_months") {
-      config.retention_loans_months = ParseInt(key, *v, 1);
+      config.retention_loans_months = ParseInt(key, *v, 1, kMaxPeriodMonths);
     }
     if (key == "retention_declarations_months") {
-      config.retention_declarations_months = ParseInt(key, *v, 1);
+      config.retention_declarations_months =
+          ParseInt(key, *v, 1, kMaxPeriodMonths);
     }
     if (key == "log_level") config.log_level = *v;
     if (key == "shutdown_grace_ms") {

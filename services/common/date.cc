@@ -3,9 +3,16 @@
 #include <cstdio>
 #include <ctime>
 
+#include "services/common/error.h"
+#include "services/common/text_check.h"
+
 namespace depot {
 
-std::optional<Date> ParseDate(std::string_view text) {
+std::string DateRangeText() {
+  return "from " + FormatDate(kFirstDate) + " to " + FormatDate(kLastDate);
+}
+
+std::optional<Date> ParseStoredDate(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   int values[3] = {0, 0, 0};
   const int starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
@@ -19,8 +26,23 @@ std::optional<Date> ParseDate(std::string_view text) {
   Date date{std::chrono::year(values[0]),
             std::chrono::month(static_cast<unsigned>(values[1])),
             std::chrono::day(static_cast<unsigned>(values[2]))};
-  if (!date.ok() || values[0] < 1800) return std::nullopt;
+  if (!date.ok() || values[0] < 1) return std::nullopt;
   return date;
+}
+
+std::optional<Date> ParseDate(std::string_view text) {
+  auto date = ParseStoredDate(text);
+  if (!date || *date < kFirstDate || *date > kLastDate) return std::nullopt;
+  return date;
+}
+
+Date RequireDate(std::string_view field, std::string_view text) {
+  auto date = ParseDate(text);
+  if (!date) {
+    throw InvalidArgument(std::string(field) + " must be a date YYYY-MM-DD " +
+                          DateRangeText() + ", not " + QuoteInput(text));
+  }
+  return *date;
 }
 
 std::string FormatDate(Date date) {

@@ -9,8 +9,26 @@ namespace depot {
 
 using Date = std::chrono::year_month_day;
 
-/// Parses a strict "YYYY-MM-DD" that names a real day.
+/// The calendar range of every date and time depot takes in: from
+/// 1800-01-01 (the oldest records' birth dates) to 2199-12-31. Parsing
+/// refuses anything outside it, so no date or time ever leaves the range a
+/// std::chrono::system_clock::time_point can hold (1677-2262) and wraps.
+inline constexpr Date kFirstDate{std::chrono::year(1800), std::chrono::January,
+                                 std::chrono::day(1)};
+inline constexpr Date kLastDate{std::chrono::year(2199), std::chrono::December,
+                                std::chrono::day(31)};
+/// "from 1800-01-01 to 2199-12-31", for messages.
+std::string DateRangeText();
+
+/// Parses a strict "YYYY-MM-DD" that names a real day from kFirstDate to
+/// kLastDate.
 std::optional<Date> ParseDate(std::string_view text);
+/// A strict "YYYY-MM-DD" naming a real day in any year from 1 to 9999: for
+/// dates read back from storage, which older versions took from a wider
+/// range. Input goes through ParseDate.
+std::optional<Date> ParseStoredDate(std::string_view text);
+/// ParseDate, or throws InvalidArgument naming field, the form and the range.
+Date RequireDate(std::string_view field, std::string_view text);
 /// "YYYY-MM-DD".
 std::string FormatDate(Date date);
 /// The UTC calendar day of a time point.

@@ -294,6 +294,12 @@ NationalIdCheck CheckSwedish(const Scanned& scanned, const Date& today) {
   }
   if (auto problem = DateProblem(birth)) return Problem(*problem);
   if (birth > today) return Problem("the birth date lies in the future");
+  // A birth date is a date like any other (date.h): none before 1800.
+  if (birth.year < 1800) {
+    return Problem(
+        "the birth date lies before 1800; check the century (digits 1 and "
+        "2)");
+  }
   if (plus) {
     Date hundredth{birth.year + 100, birth.month, birth.day};
     if (hundredth > today) {

@@ -35,15 +35,21 @@ std::string KnownValues(const EnumDescriptor& type) {
   return names;
 }
 
+std::string NotAValue(int number, const EnumDescriptor& type) {
+  const auto* known = type.FindValueByNumber(number);
+  std::string what =
+      known != nullptr
+          ? known->name() + " is not accepted here"
+          : std::to_string(number) + " is not a value of " + type.full_name();
+  return what + "; use one of " + KnownValues(type);
+}
+
 std::optional<FieldViolation> CheckEnum(const FieldDescriptor& field,
                                         int number, const std::string& path) {
   if (field.enum_type()->FindValueByNumber(number) != nullptr) {
     return std::nullopt;
   }
-  return FieldViolation{path, std::to_string(number) + " is not a value of " +
-                                  field.enum_type()->full_name() +
-                                  "; use one of " +
-                                  KnownValues(*field.enum_type())};
+  return FieldViolation{path, NotAValue(number, *field.enum_type())};
 }
 
 std::optional<FieldViolation> Check(const Message& message,
@@ -110,6 +116,11 @@ std::optional<FieldViolation> Check(const Message& message,
 
 std::optional<FieldViolation> FindViolation(const Message& message) {
   return Check(message, "");
+}
+
+Error UnknownEnumValue(std::string_view field, int number,
+                       const EnumDescriptor& type) {
+  return InvalidArgument(std::string(field) + ": " + NotAValue(number, type));
 }
 
 void CheckRequest(const Message& message) {

@@ -1,9 +1,13 @@
 #pragma once
 
+#include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
 
 #include <optional>
 #include <string>
+#include <string_view>
+
+#include "services/common/error.h"
 
 namespace depot {
 
@@ -20,6 +24,13 @@ struct FieldViolation {
 /// mean). nullopt when every field is fine.
 std::optional<FieldViolation> FindViolation(
     const google::protobuf::Message& message);
+
+/// "<field>: 99 is not a value of depot.v1.EntryStatus; use one of ..." as
+/// InvalidArgument: what a handler throws for an enum number it does not
+/// convert. RpcGate refuses unknown numbers first, so handlers need no
+/// silent default.
+Error UnknownEnumValue(std::string_view field, int number,
+                       const google::protobuf::EnumDescriptor& type);
 
 /// Throws InvalidArgument "field: reason" for the first violation. RpcGate
 /// calls it for every request, so handlers see only well-formed text and

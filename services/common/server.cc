@@ -12,6 +12,7 @@
 #include "services/common/error.h"
 #include "services/common/rpc_gate.h"
 #include "services/common/server_stream.h"
+#include "services/common/unreadable_request.h"
 
 namespace depot {
 namespace {
@@ -77,6 +78,12 @@ void DepotServer::Start() {
   builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
                               kMaxIdleThreads);
   builder.AddListeningPort(config_.listen, credentials, &port_);
+  std::vector<
+      std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+      interceptors;
+  interceptors.push_back(
+      std::make_unique<UnreadableRequestInterceptorFactory>());
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   for (grpc::Service* service : services_) builder.RegisterService(service);
   server_ = builder.BuildAndStart();
   if (!server_ || port_ == 0) {

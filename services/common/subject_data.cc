@@ -7,6 +7,7 @@
 #include "services/common/key_value_file.h"
 #include "services/common/national_id.h"
 #include "services/common/subject_key.h"
+#include "services/common/text_check.h"
 #include "services/common/time_format.h"
 
 namespace depot {
@@ -15,13 +16,13 @@ CheckedSubject CheckSubjectQuery(const SubjectQuery& query,
                                  const std::string& today) {
   CheckedSubject checked;
   checked.purpose = Trim(query.purpose);
-  if (checked.purpose.empty() || checked.purpose.size() > 200) {
+  if (checked.purpose.empty() || CharacterCount(checked.purpose) > 200) {
     throw InvalidArgument(
         "purpose is required: the request this serves, e.g. "
         "access-request/12 (at most 200 characters, no personal data)");
   }
   std::string name = Trim(query.name);
-  if (name.size() > 300) throw InvalidArgument("name is too long");
+  if (CharacterCount(name) > 300) throw InvalidArgument("name is too long");
   if (!query.national_id.empty()) {
     NationalIdCheck id = CheckNationalId(query.national_id, today);
     if (!id.id) throw InvalidArgument("national_id: " + id.problem);
@@ -38,10 +39,8 @@ CheckedSubject CheckSubjectQuery(const SubjectQuery& query,
         "identify the person by national_id, or by name together with "
         "birth_date (YYYY-MM-DD); a name alone is not enough");
   } else {
-    if (!ParseDate(query.birth_date)) {
-      throw InvalidArgument("birth_date must be YYYY-MM-DD");
-    }
-    checked.birth_date = query.birth_date;
+    checked.birth_date =
+        FormatDate(RequireDate("birth_date", query.birth_date));
   }
   if (!name.empty()) {
     checked.name = name;

@@ -87,6 +87,12 @@ std::optional<std::string> TextProblem(std::string_view text, TextLimit limit) {
   return std::nullopt;
 }
 
+size_t CharacterCount(std::string_view text) {
+  size_t count = 0;
+  for (char c : text) count += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
+  return count;
+}
+
 std::string QuoteInput(std::string_view text, size_t max_chars) {
   std::string quoted = "\"";
   size_t characters = 0;

@@ -21,6 +21,10 @@ struct TextLimit {
 /// (C0, DEL, C1; tab, LF, CR allowed when multiline), the length.
 std::optional<std::string> TextProblem(std::string_view text, TextLimit limit);
 
+/// Unicode code points in UTF-8 text (what field limits count): every byte
+/// that does not continue a sequence.
+size_t CharacterCount(std::string_view text);
+
 /// Input quoted for an error message: at most max_chars characters of it,
 /// control characters and invalid bytes escaped, and how much was left out.
 /// Messages quote input only through this, so none grows with the input.

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <ctime>
+#include <limits>
 
 #include "services/common/date.h"
+#include "services/common/error.h"
+#include "services/common/text_check.h"
 
 namespace depot {
 namespace {
@@ -19,7 +22,50 @@ bool Digits(std::string_view text, size_t at, size_t count, int* value) {
   return true;
 }
 
+using Clock = std::chrono::system_clock;
+
+// The first instant of kFirstDate and the first after kLastDate.
+constexpr auto kFirstInstant = std::chrono::sys_days(kFirstDate);
+constexpr auto kEndInstant =
+    std::chrono::sys_days(kLastDate) + std::chrono::days(1);
+
 }  // namespace
+
+std::string TimeRangeText() {
+  return "from " + FormatDate(kFirstDate) + "T00:00:00Z to " +
+         FormatDate(kLastDate) + "T23:59:59Z";
+}
+
+std::optional<Clock::time_point> TimeFromMicros(int64_t micros) {
+  using std::chrono::microseconds;
+  constexpr int64_t kMax = std::chrono::duration_cast<microseconds>(
+                               Clock::time_point::max().time_since_epoch())
+                               .count();
+  constexpr int64_t kMin = std::chrono::duration_cast<microseconds>(
+                               Clock::time_point::min().time_since_epoch())
+                               .count();
+  if (micros > kMax || micros < kMin) return std::nullopt;
+  return Clock::time_point(microseconds(micros));
+}
+
+std::optional<Clock::time_point> TimeFromSeconds(int64_t seconds) {
+  constexpr int64_t kMaxSeconds = std::numeric_limits<int64_t>::max() / 1000000;
+  if (seconds > kMaxSeconds || seconds < -kMaxSeconds) return std::nullopt;
+  return TimeFromMicros(seconds * 1000000);
+}
+
+Clock::time_point RequireRfc3339(std::string_view field, std::string_view text,
+                                 Rfc3339Syntax syntax) {
+  auto time = ParseRfc3339(text, syntax);
+  if (!time) {
+    throw InvalidArgument(
+        std::string(field) +
+        " must be an RFC 3339 time such as 2026-11-24T09:30:00Z or "
+        "2026-11-24T10:30:00+01:00, " +
+        TimeRangeText() + ", not " + QuoteInput(text));
+  }
+  return *time;
+}
 
 std::string FormatRfc3339(std::chrono::system_clock::time_point time) {
   std::time_t seconds = std::chrono::system_clock::to_time_t(time);
@@ -78,10 +124,15 @@ std::optional<std::chrono::system_clock::time_point> ParseRfc3339(
     return std::nullopt;
   }
   if (at != text.size()) return std::nullopt;
-  // A leap second is read as the second before it.
-  return std::chrono::sys_days(*date) + std::chrono::hours(hour) +
-         std::chrono::minutes(minute - offset_minutes) +
-         std::chrono::seconds(std::min(second, 59)) + fraction;
+  // A leap second is read as the second before it. The sum is kept in
+  // microseconds, which cannot wrap, and checked before it becomes a
+  // time_point.
+  std::chrono::sys_time<std::chrono::microseconds> instant =
+      std::chrono::sys_days(*date) + std::chrono::hours(hour) +
+      std::chrono::minutes(minute - offset_minutes) +
+      std::chrono::seconds(std::min(second, 59)) + fraction;
+  if (instant < kFirstInstant || instant >= kEndInstant) return std::nullopt;
+  return Clock::time_point(instant.time_since_epoch());
 }
 
 std::optional<int> ParseClockTime(std::string_view text) {

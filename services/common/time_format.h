@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,10 +18,28 @@ enum class Rfc3339Syntax {
 };
 
 /// RFC 3339 with seconds and a zone ("Z", "z" or +HH:MM / -HH:MM), an
-/// optional fraction (kept to the microsecond); the date as ParseDate
-/// (date.h) takes it. nullopt for anything else.
+/// optional fraction (kept to the microsecond), naming an instant from
+/// 1800-01-01T00:00:00Z to 2199-12-31T23:59:59Z (the range of date.h).
+/// nullopt for anything else.
 std::optional<std::chrono::system_clock::time_point> ParseRfc3339(
     std::string_view text, Rfc3339Syntax syntax = Rfc3339Syntax::kStrict);
+/// ParseRfc3339, or throws InvalidArgument naming field, the form and the
+/// range.
+std::chrono::system_clock::time_point RequireRfc3339(
+    std::string_view field, std::string_view text,
+    Rfc3339Syntax syntax = Rfc3339Syntax::kStrict);
+/// "from 1800-01-01T00:00:00Z to 2199-12-31T23:59:59Z", for messages.
+std::string TimeRangeText();
+
+/// A time kept as microseconds (or seconds) since 1970, as the database and
+/// exports keep it, when a time_point can hold it (1677-09-21 to
+/// 2262-04-11); nullopt otherwise instead of a time that wrapped. Stored
+/// times may lie a little past the input range (a deadline, the end of a
+/// validity period), so these check only what can be represented.
+std::optional<std::chrono::system_clock::time_point> TimeFromMicros(
+    int64_t micros);
+std::optional<std::chrono::system_clock::time_point> TimeFromSeconds(
+    int64_t seconds);
 /// "HH:MM" (24 hours) as minutes after midnight.
 std::optional<int> ParseClockTime(std::string_view text);
 

@@ -3,14 +3,18 @@
 #include <future>
 
 #include "services/common/error.h"
+#include "services/common/request_rules.h"
 #include "services/common/subject_proto.h"
 #include "services/common/time_format.h"
 
 namespace depot::deposits {
 namespace {
 
+// UNSPECIFIED is nullopt: the domain says the kind is required.
 std::optional<DepositorKind> FromProto(v1::DepositorKind kind) {
   switch (kind) {
+    case v1::DEPOSITOR_KIND_UNSPECIFIED:
+      return std::nullopt;
     case v1::DEPOSITOR_KIND_MUNICIPALITY:
       return DepositorKind::kMunicipality;
     case v1::DEPOSITOR_KIND_COUNTY:
@@ -18,7 +22,7 @@ std::optional<DepositorKind> FromProto(v1::DepositorKind kind) {
     case v1::DEPOSITOR_KIND_OTHER:
       return DepositorKind::kOther;
     default:
-      return std::nullopt;
+      throw UnknownEnumValue("kind", kind, *v1::DepositorKind_descriptor());
   }
 }
 
@@ -41,8 +45,12 @@ void ToProto(const Depositor& depositor, v1::Depositor* out) {
   out->set_registered_at(FormatRfc3339(depositor.registered_at));
 }
 
+// UNSPECIFIED is nullopt (required or "any", as the call decides).
 std::optional<RegisterCategory> CategoryFromProto(v1::RegisterCategory c) {
-  if (c < 1 || c > 9) return std::nullopt;
+  if (c == v1::REGISTER_CATEGORY_UNSPECIFIED) return std::nullopt;
+  if (c < 1 || c > 9) {
+    throw UnknownEnumValue("category", c, *v1::RegisterCategory_descriptor());
+  }
   return static_cast<RegisterCategory>(c);
 }
 
@@ -360,11 +368,12 @@ grpc::Status DepositHandler::SearchRecords(
     v1::SearchRecordsResponse* response) {
   return gate_.Serve(
       context, "SearchRecords", request, [&](const Caller& caller) {
+        auto category = CategoryFromProto(request->category());
         RecordPage page = search_.Search(
             caller,
             {request->national_id(), request->person_name(),
              request->birth_date(), request->organization_number(),
-             static_cast<int>(request->category()), request->deposit_id(),
+             category ? static_cast<int>(*category) : 0, request->deposit_id(),
              request->box(), request->page_size(), request->page_token()});
         for (const RecordView& r : page.records) {
           ToProto(r, context_.rules, response->add_records());

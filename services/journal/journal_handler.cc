@@ -1,6 +1,7 @@
 #include "services/journal/journal_handler.h"
 
 #include "services/common/error.h"
+#include "services/common/request_rules.h"
 #include "services/common/subject_proto.h"
 #include "services/common/time_format.h"
 #include "services/journal/domain/codes.h"
@@ -8,8 +9,12 @@
 namespace depot::journal {
 namespace {
 
+// A conversion answers nullopt for UNSPECIFIED where the domain decides
+// (required, or a documented default) and refuses numbers it does not know.
 std::optional<CaseKind> FromProto(v1::CaseKind kind) {
   switch (kind) {
+    case v1::CASE_KIND_UNSPECIFIED:
+      return std::nullopt;
     case v1::CASE_KIND_ORDINARY:
       return CaseKind::kOrdinary;
     case v1::CASE_KIND_JOB_APPLICATION:
@@ -17,7 +22,7 @@ std::optional<CaseKind> FromProto(v1::CaseKind kind) {
     case v1::CASE_KIND_PERSONNEL:
       return CaseKind::kPersonnel;
     default:
-      return std::nullopt;
+      throw UnknownEnumValue("kind", kind, *v1::CaseKind_descriptor());
   }
 }
 
@@ -35,6 +40,8 @@ v1::CaseKind ToProto(CaseKind kind) {
 
 std::optional<EntryType> FromProto(v1::EntryType type) {
   switch (type) {
+    case v1::ENTRY_TYPE_UNSPECIFIED:
+      return std::nullopt;
     case v1::ENTRY_TYPE_INCOMING:
       return EntryType::kIncoming;
     case v1::ENTRY_TYPE_OUTGOING:
@@ -46,7 +53,7 @@ std::optional<EntryType> FromProto(v1::EntryType type) {
     case v1::ENTRY_TYPE_CASE_PRESENTATION:
       return EntryType::kCasePresentation;
     default:
-      return std::nullopt;
+      throw UnknownEnumValue("entry_type", type, *v1::EntryType_descriptor());
   }
 }
 
@@ -66,8 +73,12 @@ v1::EntryType ToProto(EntryType type) {
   return v1::ENTRY_TYPE_UNSPECIFIED;
 }
 
+// UNSPECIFIED means JOURNALFOERT (journal.proto).
 EntryStatus FromProto(v1::EntryStatus status) {
   switch (status) {
+    case v1::ENTRY_STATUS_UNSPECIFIED:
+    case v1::ENTRY_STATUS_JOURNALFOERT:
+      return EntryStatus::kJournalfoert;
     case v1::ENTRY_STATUS_EKSPEDERT:
       return EntryStatus::kEkspedert;
     case v1::ENTRY_STATUS_ARKIVERT:
@@ -75,7 +86,7 @@ EntryStatus FromProto(v1::EntryStatus status) {
     case v1::ENTRY_STATUS_UTGAAR:
       return EntryStatus::kUtgaar;
     default:
-      return EntryStatus::kJournalfoert;
+      throw UnknownEnumValue("status", status, *v1::EntryStatus_descriptor());
   }
 }
 
@@ -95,6 +106,8 @@ v1::EntryStatus ToProto(EntryStatus status) {
 
 std::optional<CorrespondentKind> FromProto(v1::CorrespondentKind kind) {
   switch (kind) {
+    case v1::CORRESPONDENT_KIND_UNSPECIFIED:
+      return std::nullopt;
     case v1::CORRESPONDENT_KIND_SENDER:
       return CorrespondentKind::kSender;
     case v1::CORRESPONDENT_KIND_RECIPIENT:
@@ -102,7 +115,8 @@ std::optional<CorrespondentKind> FromProto(v1::CorrespondentKind kind) {
     case v1::CORRESPONDENT_KIND_COPY_RECIPIENT:
       return CorrespondentKind::kCopyRecipient;
     default:
-      return std::nullopt;
+      throw UnknownEnumValue("correspondents.kind", kind,
+                             *v1::CorrespondentKind_descriptor());
   }
 }
 
@@ -118,14 +132,18 @@ v1::CorrespondentKind ToProto(CorrespondentKind kind) {
   return v1::CORRESPONDENT_KIND_UNSPECIFIED;
 }
 
+// UNSPECIFIED: the case kind decides (journal.proto).
 std::optional<PartyRole> FromProto(v1::PartyRole role) {
   switch (role) {
+    case v1::PARTY_ROLE_UNSPECIFIED:
+      return std::nullopt;
     case v1::PARTY_ROLE_APPLICANT:
       return PartyRole::kApplicant;
     case v1::PARTY_ROLE_OTHER:
       return PartyRole::kOther;
     default:
-      return std::nullopt;
+      throw UnknownEnumValue("correspondents.role", role,
+                             *v1::PartyRole_descriptor());
   }
 }
 
@@ -134,9 +152,18 @@ v1::PartyRole ToProto(PartyRole role) {
                                        : v1::PARTY_ROLE_OTHER;
 }
 
+// UNSPECIFIED means OTHER (journal.proto).
 DocumentRole FromProto(v1::DocumentRole role) {
-  return role == v1::DOCUMENT_ROLE_APPLICATION ? DocumentRole::kApplication
-                                               : DocumentRole::kOther;
+  switch (role) {
+    case v1::DOCUMENT_ROLE_APPLICATION:
+      return DocumentRole::kApplication;
+    case v1::DOCUMENT_ROLE_UNSPECIFIED:
+    case v1::DOCUMENT_ROLE_OTHER:
+      return DocumentRole::kOther;
+    default:
+      throw UnknownEnumValue("documents.role", role,
+                             *v1::DocumentRole_descriptor());
+  }
 }
 
 v1::DocumentRole ToProto(DocumentRole role) {

@@ -1,5 +1,6 @@
 #include "services/privacy/privacy_handler.h"
 
+#include "services/common/request_rules.h"
 #include "services/common/time_format.h"
 
 namespace depot::privacy {
@@ -23,7 +24,6 @@ v1::AccessRequestStatus ToProto(RequestStatus status) {
   return v1::ACCESS_REQUEST_STATUS_UNSPECIFIED;
 }
 
-// UNSPECIFIED maps to "received", which Close refuses as not an outcome.
 RequestStatus FromProto(v1::CloseOutcome outcome) {
   switch (outcome) {
     case v1::CLOSE_OUTCOME_DELIVERED:
@@ -33,7 +33,8 @@ RequestStatus FromProto(v1::CloseOutcome outcome) {
     case v1::CLOSE_OUTCOME_WITHDRAWN:
       return RequestStatus::kWithdrawn;
     default:
-      return RequestStatus::kReceived;
+      throw UnknownEnumValue("outcome", outcome,
+                             *v1::CloseOutcome_descriptor());
   }
 }
 

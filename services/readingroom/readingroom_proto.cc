@@ -1,5 +1,6 @@
 #include "services/readingroom/readingroom_proto.h"
 
+#include "services/common/request_rules.h"
 #include "services/common/time_format.h"
 #include "services/readingroom/domain/categories.h"
 
@@ -18,6 +19,8 @@ v1::ItemKind KindOf(const ItemInfo& item) {
 
 std::optional<IdDocumentKind> FromProto(v1::IdDocumentKind kind) {
   switch (kind) {
+    case v1::ID_DOCUMENT_KIND_UNSPECIFIED:
+      return std::nullopt;
     case v1::ID_DOCUMENT_KIND_PASSPORT:
       return IdDocumentKind::kPassport;
     case v1::ID_DOCUMENT_KIND_NATIONAL_ID_CARD:
@@ -29,7 +32,8 @@ std::optional<IdDocumentKind> FromProto(v1::IdDocumentKind kind) {
     case v1::ID_DOCUMENT_KIND_OTHER:
       return IdDocumentKind::kOther;
     default:
-      return std::nullopt;
+      throw UnknownEnumValue("id_document_kind", kind,
+                             *v1::IdDocumentKind_descriptor());
   }
 }
 
@@ -51,6 +55,8 @@ v1::IdDocumentKind ToProto(IdDocumentKind kind) {
 
 std::optional<CopyMethod> FromProto(v1::CopyMethod method) {
   switch (method) {
+    case v1::COPY_METHOD_UNSPECIFIED:
+      return std::nullopt;
     case v1::COPY_METHOD_PHOTO:
       return CopyMethod::kPhoto;
     case v1::COPY_METHOD_SCAN:
@@ -58,7 +64,7 @@ std::optional<CopyMethod> FromProto(v1::CopyMethod method) {
     case v1::COPY_METHOD_PHOTOCOPY:
       return CopyMethod::kPhotocopy;
     default:
-      return std::nullopt;
+      throw UnknownEnumValue("method", method, *v1::CopyMethod_descriptor());
   }
 }
 
@@ -76,6 +82,8 @@ v1::CopyMethod ToProto(CopyMethod method) {
 
 std::optional<ScopeKind> FromProto(v1::ScopeKind kind) {
   switch (kind) {
+    case v1::SCOPE_KIND_UNSPECIFIED:
+      return std::nullopt;
     case v1::SCOPE_KIND_ALL:
       return ScopeKind::kAll;
     case v1::SCOPE_KIND_DEPOSITOR:
@@ -85,7 +93,7 @@ std::optional<ScopeKind> FromProto(v1::ScopeKind kind) {
     case v1::SCOPE_KIND_RECORDS:
       return ScopeKind::kRecords;
     default:
-      return std::nullopt;
+      throw UnknownEnumValue("scope.kind", kind, *v1::ScopeKind_descriptor());
   }
 }
 
@@ -111,6 +119,17 @@ v1::RegisterCategory CategoryToProto(const std::string& name) {
 
 std::vector<std::string> ScopeValuesFromProto(
     const v1::DeclarationScope& scope) {
+  auto category_names = [&](std::vector<std::string>* values) {
+    for (int i = 0; i < scope.categories_size(); ++i) {
+      auto name = CategoryName(scope.categories(i));
+      if (!name) {
+        throw UnknownEnumValue("scope.categories[" + std::to_string(i) + "]",
+                               scope.categories(i),
+                               *v1::RegisterCategory_descriptor());
+      }
+      values->push_back(*name);
+    }
+  };
   std::vector<std::string> values;
   switch (scope.kind()) {
     case v1::SCOPE_KIND_DEPOSITOR:
@@ -118,9 +137,7 @@ std::vector<std::string> ScopeValuesFromProto(
                     scope.organization_numbers().end());
       break;
     case v1::SCOPE_KIND_CATEGORY:
-      for (int category : scope.categories()) {
-        values.push_back(CategoryName(category).value_or("?"));
-      }
+      category_names(&values);
       break;
     case v1::SCOPE_KIND_RECORDS:
       for (int64_t id : scope.record_ids())
@@ -130,9 +147,7 @@ std::vector<std::string> ScopeValuesFromProto(
       // Values given for a kind that takes none are refused by the domain.
       values.assign(scope.organization_numbers().begin(),
                     scope.organization_numbers().end());
-      for (int category : scope.categories()) {
-        values.push_back(CategoryName(category).value_or("?"));
-      }
+      category_names(&values);
       for (int64_t id : scope.record_ids())
         values.push_back(std::to_string(id));
       break;

@@ -5,8 +5,10 @@
 
 #include "services/common/date.h"
 #include "services/common/error.h"
+#include "services/common/text_check.h"
 #include "storage/audit_writer.h"
 #include "storage/copy_field.h"
+#include "storage/pg_time.h"
 #include "storage/subject_audit.h"
 #include "storage/text_array.h"
 
@@ -36,8 +38,7 @@ Depositor ToDepositor(const pqxx::row& row) {
   depositor.name = row["name"].as<std::string>();
   depositor.kind = deposits::ParseDepositorKind(row["kind"].as<std::string>())
                        .value_or(deposits::DepositorKind::kOther);
-  depositor.registered_at = std::chrono::system_clock::time_point(
-      std::chrono::microseconds(row["registered_us"].as<int64_t>()));
+  depositor.registered_at = FromMicros(row["registered_us"].as<int64_t>());
   return depositor;
 }
 
@@ -86,13 +87,12 @@ Deposit ToDeposit(const pqxx::row& row) {
   deposit.organisation_number = row["organization_number"].as<std::string>();
   deposit.category = static_cast<RegisterCategory>(row["category"].as<int>());
   deposit.description = row["description"].as<std::string>();
-  deposit.deposit_date = *ParseDate(row["deposit_date"].as<std::string>());
+  deposit.deposit_date = StoredDate(row["deposit_date"].as<std::string>());
   deposit.state = deposits::ParseDepositState(row["state"].as<std::string>());
   deposit.accepted_records = row["accepted_records"].as<int64_t>();
   deposit.rejected_records = row["rejected_records"].as<int64_t>();
   deposit.next_position = row["next_position"].as<int64_t>();
-  deposit.created_at = std::chrono::system_clock::time_point(
-      std::chrono::microseconds(row["created_us"].as<int64_t>()));
+  deposit.created_at = FromMicros(row["created_us"].as<int64_t>());
   deposit.created_by = row["created_by"].as<std::string>();
   deposit.cancel_reason = row["cancel_reason"].as<std::string>();
   return deposit;
@@ -316,7 +316,7 @@ class PgDepositTransaction : public deposits::DepositTransaction {
           e.deposit_id, e.source_record_id, e.reason, e.granted_by);
       guard.commit();
     } catch (const pqxx::unique_violation&) {
-      throw AlreadyExists("record " + e.source_record_id +
+      throw AlreadyExists("record " + QuoteInput(e.source_record_id) +
                           " already has an exception; send it again");
     }
   }

@@ -6,6 +6,7 @@
 #include "services/common/subject_key.h"
 #include "services/journal/domain/codes.h"
 #include "storage/audit_writer.h"
+#include "storage/pg_time.h"
 #include "storage/subject_audit.h"
 
 namespace depot::storage {
@@ -86,16 +87,6 @@ const std::string kEntryQuery =
     "ON x.document_id = d.id WHERE d.entry_id = e.id) AS documents "
     "FROM journal.entries e JOIN journal.cases c ON c.id = e.case_id ";
 
-TimePoint FromMicros(int64_t micros) {
-  return TimePoint(std::chrono::microseconds(micros));
-}
-
-int64_t ToMicros(TimePoint time) {
-  return std::chrono::duration_cast<std::chrono::microseconds>(
-             time.time_since_epoch())
-      .count();
-}
-
 std::string JoinCodes(const std::vector<std::string>& codes) {
   std::string joined;
   for (const std::string& code : codes) {
@@ -119,7 +110,7 @@ std::vector<std::string> SplitCodes(const std::string& joined) {
 
 std::optional<Day> DayOrNull(const pqxx::field& field) {
   if (field.is_null()) return std::nullopt;
-  return ParseDay(field.as<std::string>());
+  return StoredDate(field.as<std::string>());
 }
 
 // A JSON string, or "" for null.
@@ -134,7 +125,7 @@ const char* NullIfEmpty(const std::string& text) {
 
 std::optional<Day> DayOrNull(const Json& value) {
   if (!value.is_string()) return std::nullopt;
-  return ParseDay(value.get<std::string>());
+  return StoredDate(value.get<std::string>());
 }
 
 // A nullable date parameter: its text or NULL.
@@ -206,7 +197,7 @@ JournalEntry ToEntry(const pqxx::row& row) {
   e.title = row["title"].as<std::string>();
   e.public_title = row["public_title"].as<std::string>();
   e.document_date = DayOrNull(row["document_date"]);
-  e.journal_date = *ParseDay(row["journal_date"].as<std::string>());
+  e.journal_date = StoredDate(row["journal_date"].as<std::string>());
   e.screening = ScreeningFrom(row);
   e.recorded_at = FromMicros(row["recorded_us"].as<int64_t>());
   e.recorded_by = row["recorded_by"].as<std::string>();

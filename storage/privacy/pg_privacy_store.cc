@@ -36,11 +36,7 @@ std::string At(int n) {
 }
 
 Date DateFrom(const pqxx::field& field) {
-  auto date = ParseDate(field.as<std::string>());
-  if (!date) {
-    throw Error(ErrorCode::kInternal, "unreadable date in privacy schema");
-  }
-  return *date;
+  return StoredDate(field.as<std::string>());
 }
 
 // A nullable timestamp parameter: micros or NULL.

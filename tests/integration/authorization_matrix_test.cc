@@ -1,6 +1,5 @@
 // Every RPC depotd registers, called over real mTLS with every role's
 // certificate: allowed or refused exactly as the authorization table says.
-#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
@@ -9,6 +8,7 @@
 #include "tests/support/in_process_server.h"
 #include "tests/support/pki.h"
 #include "tests/support/postgres.h"
+#include "tests/support/raw_call.h"
 
 namespace depot {
 namespace {
@@ -29,37 +29,10 @@ std::vector<RoleCertificate> EveryRole() {
 }
 
 // Calls a method of any kind (unary or streaming) with one empty request
-// message through the generic API and returns the final status.
+// message and returns the final status.
 grpc::Status CallWithEmptyRequest(const std::shared_ptr<grpc::Channel>& channel,
                                   const std::string& method) {
-  grpc::GenericStub stub(channel);
-  grpc::CompletionQueue queue;
-  grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() +
-                       std::chrono::seconds(20));
-  void* tag = nullptr;
-  bool ok = false;
-  auto call = stub.PrepareCall(&context, method, &queue);
-  call->StartCall(reinterpret_cast<void*>(1));
-  queue.Next(&tag, &ok);
-  grpc::Slice empty("");
-  grpc::ByteBuffer request(&empty, 1);
-  call->Write(request, reinterpret_cast<void*>(2));
-  queue.Next(&tag, &ok);
-  call->WritesDone(reinterpret_cast<void*>(3));
-  queue.Next(&tag, &ok);
-  for (grpc::ByteBuffer response;;) {
-    call->Read(&response, reinterpret_cast<void*>(4));
-    queue.Next(&tag, &ok);
-    if (!ok) break;
-  }
-  grpc::Status status;
-  call->Finish(&status, reinterpret_cast<void*>(5));
-  queue.Next(&tag, &ok);
-  queue.Shutdown();
-  while (queue.Next(&tag, &ok)) {
-  }
-  return status;
+  return testing::CallRaw(channel, method, {""}).status;
 }
 
 TEST(AuthorizationMatrix, EveryRegisteredRpcAgainstEveryRole) {

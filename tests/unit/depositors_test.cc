@@ -56,6 +56,20 @@ TEST_F(DepositorsTest, BadInputIsRejectedAndNothingStored) {
   EXPECT_TRUE(store_.state().depositors.empty());
 }
 
+TEST_F(DepositorsTest, NameLimitCountsCharactersNotBytes) {
+  // 200 characters, 400 bytes: within the field's rule (deposit.proto).
+  std::string name;
+  for (int i = 0; i < 200; ++i) name += "ø";
+  depositors_.Register(Archivist(),
+                       {"964338531", name, DepositorKind::kMunicipality});
+  EXPECT_EQ(depositors_.Get(Archivist(), "964338531").name, name);
+  EXPECT_EQ(CodeOf([&] {
+              depositors_.Register(Archivist(), {"938587418", name + "ø",
+                                                 DepositorKind::kCounty});
+            }),
+            ErrorCode::kInvalidArgument);
+}
+
 TEST_F(DepositorsTest, SecondRegistrationOfANumberIsAlreadyExists) {
   depositors_.Register(Archivist(),
                        {"964338531", "Bergen", DepositorKind::kMunicipality});

@@ -341,6 +341,14 @@ TEST(NationalId, SwedishCoordinationNumber) {
   EXPECT_CONTAINS(ExpectProblem("730292-9931"), "samordningsnummer");
 }
 
+TEST(NationalId, BirthDatesBefore1800AreRefused) {
+  // Twelve digits carry the century: 1750 would leave the range every date
+  // of depot lies in (date.h).
+  EXPECT_EQ(ExpectValid("195001011237").birth_date, "1950-01-01");
+  EXPECT_CONTAINS(ExpectProblem("175001011237"), "before 1800");
+  EXPECT_CONTAINS(ExpectProblem("000101011237"), "before 1800");
+}
+
 TEST(NationalId, SwedishLeapDays) {
   EXPECT_EQ(ExpectValid("000229-2399").birth_date, "2000-02-29");
   // With '+' the same digits mean 1900, which had no 29 February.

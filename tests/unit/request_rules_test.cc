@@ -34,6 +34,13 @@ TEST(TextProblem, RefusesNulControlsBadUtf8AndLength) {
   EXPECT_NE(why->find("NUL"), std::string::npos) << *why;
 }
 
+TEST(CharacterCount, CountsCodePointsNotBytes) {
+  EXPECT_EQ(CharacterCount(""), 0u);
+  EXPECT_EQ(CharacterCount("abc"), 3u);
+  EXPECT_EQ(CharacterCount("Øvrebø"), 6u);
+  EXPECT_EQ(CharacterCount("\xf0\x9f\x98\x80"), 1u);
+}
+
 TEST(QuoteInput, NeverGrowsWithTheInput) {
   std::string huge(1 << 20, 'r');
   std::string quoted = QuoteInput(huge);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "services/common/error.h"
+#include "services/common/text_check.h"
 
 namespace depot::audit {
 
@@ -16,8 +17,8 @@ void RequireKnownLog(std::string_view log) {
   const auto& logs = KnownLogs();
   if (std::find(logs.begin(), logs.end(), log) != logs.end()) return;
   throw InvalidArgument(
-      "log must be one of deposits, readingroom, journal, privacy; got '" +
-      std::string(log.substr(0, 40)) + "'");
+      "log must be one of deposits, readingroom, journal, privacy; not " +
+      QuoteInput(log));
 }
 
 int64_t SealerLockKey(std::string_view log) {

@@ -28,8 +28,15 @@ struct Caller {
   /// True when the caller may only act for its own organisation.
   bool LimitedToOwnOrganisation() const { return role == Role::kMunicipality; }
   /// Throws PermissionDenied when a municipal system acts on another
-  /// organisation's data.
+  /// organisation's data. For objects looked up by their own id (a deposit,
+  /// a record) use MaySee and answer NotFound instead, so that ids reveal
+  /// nothing about other organisations.
   void RequireOrganisation(std::string_view organisation_number) const;
+  /// False when a municipal system would see another organisation's data.
+  bool MaySee(std::string_view organisation_number) const {
+    return !LimitedToOwnOrganisation() ||
+           organisation_number == this->organisation_number;
+  }
 };
 
 /// Parses a role as written in roles.conf ("desk", "municipality:<orgnr>").

@@ -3,6 +3,7 @@
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
 #include "services/common/organisation_number.h"
+#include "services/common/text_check.h"
 
 namespace depot::deposits {
 namespace {
@@ -58,7 +59,7 @@ Depositor Depositors::Register(const Caller& caller,
   if (clean.name.empty()) {
     throw InvalidArgument("name is required: the depositor's official name");
   }
-  if (clean.name.size() > 200) {
+  if (CharacterCount(clean.name) > 200) {
     throw InvalidArgument("name is longer than 200 characters");
   }
   if (!clean.kind) {

@@ -3,6 +3,7 @@
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
 #include "services/common/organisation_number.h"
+#include "services/common/text_check.h"
 
 namespace depot::deposits {
 namespace {
@@ -70,17 +71,22 @@ DepositState ParseDepositState(const std::string& name) {
   return DepositState::kOpen;
 }
 
+Deposit FindVisibleDeposit(DepositTransaction& tx, const Caller& caller,
+                           int64_t deposit_id, DepositLock lock) {
+  auto deposit = tx.FindDeposit(deposit_id, lock);
+  if (!deposit || !caller.MaySee(deposit->organisation_number)) {
+    throw NotFound("no deposit " + std::to_string(deposit_id) +
+                   "; list deposits to find its number");
+  }
+  return *deposit;
+}
+
 Deposit Deposits::Load(DepositTransaction& tx, const Caller& caller, int64_t id,
                        bool for_update) {
   if (id <= 0) throw InvalidArgument("deposit_id is required");
-  auto deposit = tx.FindDeposit(
-      id, for_update ? DepositLock::kExclusive : DepositLock::kNone);
-  if (!deposit) {
-    throw NotFound("no deposit " + std::to_string(id) +
-                   "; list deposits to find its number");
-  }
-  caller.RequireOrganisation(deposit->organisation_number);
-  return *deposit;
+  return FindVisibleDeposit(
+      tx, caller, id,
+      for_update ? DepositLock::kExclusive : DepositLock::kNone);
 }
 
 Deposit Deposits::Create(const Caller& caller,
@@ -95,18 +101,16 @@ Deposit Deposits::Create(const Caller& caller,
         "patient-journal, social-services, personnel, kindergarten, other)");
   }
   std::string description = Trim(command.description);
-  if (description.size() > 1000) {
+  if (CharacterCount(description) > 1000) {
     throw InvalidArgument("description is longer than 1000 characters");
   }
   Date today = DateOf(context_.now());
   Date deposit_date = today;
   if (!command.deposit_date.empty()) {
-    auto parsed = ParseDate(command.deposit_date);
-    if (!parsed) throw InvalidArgument("deposit_date must be YYYY-MM-DD");
-    if (*parsed > today) {
+    deposit_date = RequireDate("deposit_date", command.deposit_date);
+    if (deposit_date > today) {
       throw InvalidArgument("deposit_date must not be in the future");
     }
-    deposit_date = *parsed;
   }
   Deposit created;
   context_.store.Run([&](DepositTransaction& tx) {
@@ -208,13 +212,14 @@ RecordException Deposits::GrantException(const Caller& caller,
     auto rejection = tx.FindRejection(deposit_id, source_record_id);
     if (!rejection) {
       throw FailedPrecondition("deposit " + std::to_string(deposit_id) +
-                               " has no rejected record " + source_record_id +
+                               " has no rejected record " +
+                               QuoteInput(source_record_id) +
                                "; exceptions are for records the 10-year "
                                "rule rejected");
     }
     if (rejection->eligible_from.empty()) {
       throw FailedPrecondition(
-          "record " + source_record_id + " was rejected for " +
+          "record " + QuoteInput(source_record_id) + " was rejected for " +
           rejection->field +
           ", not by the 10-year rule; correct the data and send it again");
     }

@@ -55,6 +55,14 @@ class Deposits {
   DepositContext& context_;
 };
 
+/// The deposit `deposit_id` as `caller` may see it, its row locked as
+/// `lock` says. One that does not exist and one of another organisation
+/// than a municipal caller's own get the same NotFound ("no deposit N;
+/// ..."), so that deposit numbers reveal nothing about other
+/// organisations. Every lookup of a deposit by its id goes through here.
+Deposit FindVisibleDeposit(DepositTransaction& tx, const Caller& caller,
+                           int64_t deposit_id, DepositLock lock);
+
 /// Page tokens of the deposit service: "after:<n>".
 int64_t DecodeAfterToken(const std::string& token);
 std::string EncodeAfterToken(int64_t after);

@@ -2,6 +2,7 @@
 
 #include "services/common/error.h"
 #include "services/common/time_format.h"
+#include "services/deposits/domain/deposits.h"
 #include "services/deposits/domain/record_sealing.h"
 #include "services/noark/arkivstruktur_writer.h"
 #include "services/noark/file_hash.h"
@@ -59,16 +60,13 @@ void NoarkExport::Export(const Caller& caller, int64_t deposit_id,
   Deposit deposit;
   std::string depositor_name;
   context_.store.Run([&](DepositTransaction& tx) {
-    auto found = tx.FindDeposit(deposit_id, DepositLock::kNone);
-    if (!found) throw NotFound("no deposit " + std::to_string(deposit_id));
-    caller.RequireOrganisation(found->organisation_number);
-    if (found->state != DepositState::kReceived) {
+    deposit = FindVisibleDeposit(tx, caller, deposit_id, DepositLock::kNone);
+    if (deposit.state != DepositState::kReceived) {
       throw FailedPrecondition(
           "deposit " + std::to_string(deposit_id) + " is " +
-          DepositStateName(found->state) +
+          DepositStateName(deposit.state) +
           "; only a received deposit can be exported: close it first");
     }
-    deposit = *found;
     auto depositor = tx.FindDepositor(deposit.organisation_number);
     depositor_name = depositor ? depositor->name : "";
     tx.Audit(

@@ -2,6 +2,7 @@
 
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
+#include "services/common/text_check.h"
 #include "services/deposits/domain/record_rules.h"
 #include "services/deposits/domain/record_sealing.h"
 
@@ -13,7 +14,7 @@ RecordView RecordCorrection::Correct(const Caller& caller,
     throw InvalidArgument("record_id is required (a positive number)");
   }
   std::string reason = Trim(command.reason);
-  if (reason.empty() || reason.size() > 500) {
+  if (reason.empty() || CharacterCount(reason) > 500) {
     throw InvalidArgument(
         "reason is required: why the record is corrected (at most 500 "
         "characters, no personal data)");
@@ -40,11 +41,10 @@ RecordView RecordCorrection::Correct(const Caller& caller,
   RecordView corrected;
   context_.store.Run([&](DepositTransaction& tx) {
     auto row = tx.FindRecord(command.record_id);
-    if (!row) {
+    if (!row || !caller.MaySee(row->organisation_number)) {
       throw NotFound("no deposited record " +
                      std::to_string(command.record_id));
     }
-    caller.RequireOrganisation(row->organisation_number);
     auto deposit = tx.FindDeposit(row->deposit_id, DepositLock::kNone);
     if (!deposit) throw NotFound("the record's deposit is gone");
     RecordView old = OpenRecord(row->sealed, row->deposit_id, context_.keyring);

@@ -4,6 +4,7 @@
 #include "services/common/national_id.h"
 #include "services/common/organisation_number.h"
 #include "services/common/subject_key.h"
+#include "services/common/text_check.h"
 #include "services/deposits/domain/deposits.h"
 #include "services/deposits/domain/record_sealing.h"
 
@@ -39,11 +40,12 @@ RecordPage RecordSearch::Search(const Caller& caller,
     criteria += "national_id ";
   }
   if (!command.person_name.empty() || !command.birth_date.empty()) {
-    if (command.person_name.empty() || !ParseDate(command.birth_date)) {
+    if (command.person_name.empty() || command.birth_date.empty()) {
       throw InvalidArgument(
           "a search by person needs both person_name and birth_date "
           "(YYYY-MM-DD), or a national_id");
     }
+    RequireDate("birth_date", command.birth_date);
     query.person_index =
         PersonIndex(context_.keyring, command.person_name, command.birth_date);
     if (searched_subject.empty()) {
@@ -70,6 +72,9 @@ RecordPage RecordSearch::Search(const Caller& caller,
     throw InvalidArgument("category is not a known register category");
   }
   query.category = command.category;
+  if (command.deposit_id < 0) {
+    throw InvalidArgument("deposit_id must be a positive number, or 0 for any");
+  }
   query.deposit_id = command.deposit_id;
   query.box = command.box;
   if (command.category) criteria += "category ";
@@ -84,6 +89,11 @@ RecordPage RecordSearch::Search(const Caller& caller,
   RecordPage page;
   context_.store.Run([&](DepositTransaction& tx) {
     page = RecordPage{};
+    // A deposit named but not visible is answered as GetDeposit answers it,
+    // not with an empty page that would say it exists.
+    if (query.deposit_id > 0) {
+      FindVisibleDeposit(tx, caller, query.deposit_id, DepositLock::kNone);
+    }
     auto rows = tx.SearchRecords(query, after, size + 1);
     if (static_cast<int>(rows.size()) > size) {
       rows.resize(size);
@@ -135,10 +145,9 @@ ItemInfo RecordSearch::Item(const Caller& caller, const std::string& item_ref) {
       throw InvalidArgument(
           "item_ref must be record:<record_id> or box:<deposit_id>:<box>");
     }
-    if (rows.empty()) {
-      throw NotFound("no deposited item " + item_ref);
+    if (rows.empty() || !caller.MaySee(rows[0].organisation_number)) {
+      throw NotFound("no deposited item " + QuoteInput(item_ref));
     }
-    caller.RequireOrganisation(rows[0].organisation_number);
     item.deposit_id = rows[0].deposit_id;
     item.organisation_number = rows[0].organisation_number;
     item.category = rows[0].category;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "services/common/error.h"
+#include "services/deposits/domain/deposits.h"
 #include "services/deposits/domain/record_rules.h"
 #include "services/deposits/domain/record_sealing.h"
 
@@ -14,19 +15,14 @@ Deposit Transfers::LoadForTransfer(DepositTransaction& tx, const Caller& caller,
   if (deposit_id <= 0) {
     throw InvalidArgument("the first message must name the deposit_id");
   }
-  auto deposit = tx.FindDeposit(deposit_id, lock);
-  if (!deposit) {
-    throw NotFound("no deposit " + std::to_string(deposit_id) +
-                   "; create it first");
-  }
-  caller.RequireOrganisation(deposit->organisation_number);
-  if (deposit->state == DepositState::kReceived ||
-      deposit->state == DepositState::kCancelled) {
+  Deposit deposit = FindVisibleDeposit(tx, caller, deposit_id, lock);
+  if (deposit.state == DepositState::kReceived ||
+      deposit.state == DepositState::kCancelled) {
     throw FailedPrecondition("deposit " + std::to_string(deposit_id) + " is " +
-                             DepositStateName(deposit->state) +
+                             DepositStateName(deposit.state) +
                              " and takes no more records; open a new deposit");
   }
-  return *deposit;
+  return deposit;
 }
 
 Deposit Transfers::Begin(const Caller& caller, int64_t deposit_id) {
@@ -135,10 +131,7 @@ Deposit Transfers::Progress(const Caller& caller, int64_t deposit_id) {
   Deposit deposit;
   context_.store.Run([&](DepositTransaction& tx) {
     if (deposit_id <= 0) throw InvalidArgument("deposit_id is required");
-    auto found = tx.FindDeposit(deposit_id, DepositLock::kNone);
-    if (!found) throw NotFound("no deposit " + std::to_string(deposit_id));
-    caller.RequireOrganisation(found->organisation_number);
-    deposit = *found;
+    deposit = FindVisibleDeposit(tx, caller, deposit_id, DepositLock::kNone);
   });
   return deposit;
 }

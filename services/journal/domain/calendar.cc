@@ -2,6 +2,8 @@
 
 #include <ctime>
 
+#include "services/common/date.h"
+
 namespace depot::journal {
 
 Clock SystemClock() {
@@ -9,25 +11,7 @@ Clock SystemClock() {
 }
 
 std::optional<Day> ParseDay(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-    return std::nullopt;
-  }
-  int parts[3] = {0, 0, 0};
-  const int offsets[3] = {0, 5, 8};
-  const int lengths[3] = {4, 2, 2};
-  for (int p = 0; p < 3; ++p) {
-    for (int i = 0; i < lengths[p]; ++i) {
-      char c = text[offsets[p] + i];
-      if (c < '0' || c > '9') return std::nullopt;
-      parts[p] = parts[p] * 10 + (c - '0');
-    }
-  }
-  if (parts[0] < 1000) return std::nullopt;
-  Day day{std::chrono::year(parts[0]),
-          std::chrono::month(static_cast<unsigned>(parts[1])),
-          std::chrono::day(static_cast<unsigned>(parts[2]))};
-  if (!day.ok()) return std::nullopt;
-  return day;
+  return depot::ParseDate(text);
 }
 
 std::string FormatDay(Day day) {

@@ -16,7 +16,8 @@ using Clock = std::function<std::chrono::system_clock::time_point()>;
 
 Clock SystemClock();
 
-/// Parses a strict "YYYY-MM-DD" naming a real day (years 1000-9999).
+/// Parses a strict "YYYY-MM-DD" naming a real day, as depot::ParseDate
+/// (1800-01-01 to 2199-12-31).
 std::optional<Day> ParseDay(std::string_view text);
 /// "YYYY-MM-DD".
 std::string FormatDay(Day day);

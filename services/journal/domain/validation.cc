@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "services/common/date.h"
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
 #include "services/journal/domain/codes.h"
@@ -133,11 +134,7 @@ std::optional<Day> ParseDayField(const std::string& field,
                                  const std::string& text) {
   std::string clean = Trim(text);
   if (clean.empty()) return std::nullopt;
-  auto day = ParseDay(clean);
-  if (!day) {
-    throw InvalidArgument(field + " must be a date YYYY-MM-DD");
-  }
-  return day;
+  return RequireDate(field, clean);
 }
 
 std::string CleanSha256(const std::string& field, const std::string& text) {

@@ -4,6 +4,7 @@
 
 #include "services/common/error.h"
 #include "services/common/sha256.h"
+#include "services/common/text_check.h"
 #include "services/common/time_format.h"
 #include "services/privacy/domain/audit.h"
 #include "services/privacy/domain/identity.h"
@@ -31,7 +32,7 @@ void CheckReason(const std::string& reason, const std::string& field) {
   if (reason.find_first_not_of(" \t\n") == std::string::npos) {
     throw InvalidArgument(field + " is empty: say why (no personal data)");
   }
-  if (reason.size() > 500) {
+  if (CharacterCount(reason) > 500) {
     throw InvalidArgument(field + " is longer than 500 characters");
   }
 }
@@ -79,14 +80,11 @@ AccessRequestView AccessRequests::Open(const Caller& caller,
   }
   Date received = today;
   if (!input.received_on.empty()) {
-    auto parsed = ParseDate(input.received_on);
-    if (!parsed) {
-      throw InvalidArgument("received_on must be a real YYYY-MM-DD day");
-    }
-    if (*parsed > today) {
+    Date parsed = RequireDate("received_on", input.received_on);
+    if (parsed > today) {
       throw InvalidArgument("received_on is in the future");
     }
-    received = *parsed;
+    received = parsed;
   }
   AccessRequest request;
   request.subject = PseudonymOf(keyring_, identity);
@@ -125,8 +123,12 @@ AccessRequestView AccessRequests::Get(const Caller& caller, int64_t id) {
 
 std::vector<AccessRequestView> AccessRequests::List(const Caller& caller,
                                                     const RequestQuery& query) {
-  if (query.due_within_days < 0) {
-    throw InvalidArgument("due_within_days must be 0 (no filter) or more");
+  // Legal deadlines lie at most three months ahead: a year covers them all
+  // and keeps the computed date within the calendar's range.
+  constexpr int kMaxDueWithinDays = 366;
+  if (query.due_within_days < 0 || query.due_within_days > kMaxDueWithinDays) {
+    throw InvalidArgument("due_within_days must be from 0 (no filter) to " +
+                          std::to_string(kMaxDueWithinDays) + " days");
   }
   if (query.limit < 0) throw InvalidArgument("limit must not be negative");
   Date today = LocalDay(clock_());
@@ -206,7 +208,7 @@ AccessRequestView AccessRequests::Close(const Caller& caller, int64_t id,
   }
   if (outcome != RequestStatus::kDelivered) {
     CheckReason(reason, "reason");
-  } else if (reason.size() > 500) {
+  } else if (CharacterCount(reason) > 500) {
     throw InvalidArgument("reason is longer than 500 characters");
   }
   TimePoint now = clock_();

@@ -1,6 +1,7 @@
 #include "services/privacy/domain/breaches.h"
 
 #include "services/common/error.h"
+#include "services/common/text_check.h"
 #include "services/common/time_format.h"
 #include "services/privacy/domain/audit.h"
 #include "services/privacy/domain/time_text.h"
@@ -41,20 +42,15 @@ Breaches::Breaches(PrivacyStore& store, Clock clock)
 
 Breach Breaches::Register(const Caller& caller, const NewBreach& input) {
   TimePoint now = clock_();
-  auto aware = ParseRfc3339(input.became_aware_at);
-  if (!aware) {
-    throw InvalidArgument(
-        "became_aware_at must be RFC 3339 with a zone, e.g. "
-        "2025-03-02T08:15:00Z or 2025-03-02T09:15:00+01:00");
-  }
-  if (*aware > now + kClockSlack) {
+  auto aware = RequireRfc3339("became_aware_at", input.became_aware_at);
+  if (aware > now + kClockSlack) {
     throw InvalidArgument("became_aware_at is in the future");
   }
   if (input.nature.find_first_not_of(" \t\n") == std::string::npos) {
     throw InvalidArgument(
         "nature is empty: describe what happened (no personal data)");
   }
-  if (input.nature.size() > 2000) {
+  if (CharacterCount(input.nature) > 2000) {
     throw InvalidArgument("nature is longer than 2000 characters");
   }
   CheckCategories(input.data_categories, "data_categories");
@@ -63,8 +59,7 @@ Breach Breaches::Register(const Caller& caller, const NewBreach& input) {
     throw InvalidArgument("approximate_people must not be negative");
   }
   Breach breach;
-  breach.became_aware_at =
-      std::chrono::floor<std::chrono::microseconds>(*aware);
+  breach.became_aware_at = std::chrono::floor<std::chrono::microseconds>(aware);
   breach.deadline_at = breach.became_aware_at + kDeadline;
   breach.nature = input.nature;
   breach.data_categories = input.data_categories;
@@ -103,18 +98,13 @@ Breach Breaches::Notify(const Caller& caller, int64_t id,
   TimePoint now = clock_();
   TimePoint at = now;
   if (!notified_at.empty()) {
-    auto parsed = ParseRfc3339(notified_at);
-    if (!parsed) {
-      throw InvalidArgument(
-          "notified_at must be RFC 3339 with a zone, e.g. "
-          "2025-03-04T10:00:00Z");
-    }
-    if (*parsed > now + kClockSlack) {
+    auto parsed = RequireRfc3339("notified_at", notified_at);
+    if (parsed > now + kClockSlack) {
       throw InvalidArgument("notified_at is in the future");
     }
-    at = std::chrono::floor<std::chrono::microseconds>(*parsed);
+    at = std::chrono::floor<std::chrono::microseconds>(parsed);
   }
-  if (late_reason.size() > 2000) {
+  if (CharacterCount(late_reason) > 2000) {
     throw InvalidArgument("late_reason is longer than 2000 characters");
   }
   Breach breach;

@@ -6,6 +6,7 @@
 #include "services/common/error.h"
 #include "services/common/national_id.h"
 #include "services/common/subject_key.h"
+#include "services/common/text_check.h"
 
 namespace depot::privacy {
 namespace {
@@ -56,7 +57,7 @@ SubjectIdentity CheckIdentity(const std::string& national_id,
     throw InvalidArgument(
         "name is empty: a birth date alone does not identify a person");
   }
-  if (person.size() > kMaxName) {
+  if (CharacterCount(person) > kMaxName) {
     throw InvalidArgument("name is longer than 200 characters");
   }
   if (born.empty()) {
@@ -64,14 +65,13 @@ SubjectIdentity CheckIdentity(const std::string& national_id,
         "birth_date is empty: a name alone does not identify a person; give "
         "the birth date (YYYY-MM-DD) or the national identity number");
   }
-  auto date = ParseDate(born);
+  Date date = RequireDate("birth_date", born);
   auto now = ParseDate(today);
-  if (!date) throw InvalidArgument("birth_date must be a real YYYY-MM-DD day");
-  if (now && *date > *now) {
+  if (now && date > *now) {
     throw InvalidArgument("birth_date is in the future");
   }
   identity.name = person;
-  identity.birth_date = FormatDate(*date);
+  identity.birth_date = FormatDate(date);
   return identity;
 }
 

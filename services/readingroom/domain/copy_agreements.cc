@@ -4,6 +4,7 @@
 
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
+#include "services/common/text_check.h"
 #include "services/readingroom/domain/audit.h"
 #include "services/readingroom/domain/item_ref.h"
 #include "services/readingroom/domain/loans.h"
@@ -29,7 +30,7 @@ CopyAgreement CopyAgreements::Record(const Caller& caller,
   if (purpose.empty()) {
     throw InvalidArgument("purpose is required: what the copies are for");
   }
-  if (purpose.size() > kMaxPurpose) {
+  if (CharacterCount(purpose) > kMaxPurpose) {
     throw InvalidArgument("purpose is longer than 500 characters");
   }
   CopyAgreement agreement;

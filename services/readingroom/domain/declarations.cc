@@ -5,6 +5,7 @@
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
 #include "services/common/sha256.h"
+#include "services/common/text_check.h"
 #include "services/readingroom/domain/audit.h"
 #include "services/readingroom/domain/scope.h"
 #include "services/readingroom/domain/time_text.h"
@@ -20,24 +21,26 @@ std::string DeclarationObject(int64_t id) {
   return "declaration/" + std::to_string(id);
 }
 
+[[noreturn]] void RefuseTime(const std::string& field,
+                             const std::string& text) {
+  throw InvalidArgument(field +
+                        " must be YYYY-MM-DD or RFC 3339 "
+                        "(2026-11-24T09:30:00Z) " +
+                        TimeRangeText() + ", not " + QuoteInput(text));
+}
+
 // A start: RFC 3339, or a date meaning its local midnight.
 TimePoint ParseStart(const std::string& text, const std::string& field) {
   if (auto time = ParseRfc3339(text)) return TruncateToSeconds(*time);
   if (auto date = ParseDate(text)) return LocalTimeOn(*date, 0);
-  throw InvalidArgument(field +
-                        " must be YYYY-MM-DD or RFC 3339 "
-                        "(2026-11-24T09:30:00Z), got '" +
-                        text + "'");
+  RefuseTime(field, text);
 }
 
 // An end: RFC 3339, or a date meaning through the end of that local day.
 TimePoint ParseEnd(const std::string& text, const std::string& field) {
   if (auto time = ParseRfc3339(text)) return TruncateToSeconds(*time);
   if (auto date = ParseDate(text)) return LocalEndOfDay(*date);
-  throw InvalidArgument(field +
-                        " must be YYYY-MM-DD or RFC 3339 "
-                        "(2026-11-24T09:30:00Z), got '" +
-                        text + "'");
+  RefuseTime(field, text);
 }
 
 bool IsLowerHexSha256(const std::string& text) {
@@ -204,7 +207,7 @@ Declaration Declarations::Revoke(const Caller& caller, int64_t declaration_id,
   if (reason.empty()) {
     throw InvalidArgument("reason is required: why the declaration is revoked");
   }
-  if (reason.size() > kMaxReason) {
+  if (CharacterCount(reason) > kMaxReason) {
     throw InvalidArgument("reason is longer than 500 characters");
   }
   Declaration revoked;

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "services/common/error.h"
+#include "services/common/text_check.h"
 
 namespace depot::readingroom {
 namespace {
@@ -33,7 +34,7 @@ std::optional<ItemRef> ParseItemRef(const std::string& text,
   if (text.starts_with("record:")) {
     auto id = ParsePositive(text.substr(7));
     if (!id) {
-      *problem = "'" + text + "' is not record:<record id>";
+      *problem = QuoteInput(text) + " is not record:<record id>";
       return std::nullopt;
     }
     ref.record_id = *id;
@@ -50,7 +51,7 @@ std::optional<ItemRef> ParseItemRef(const std::string& text,
     bool printable = true;
     for (unsigned char c : label) printable &= c >= 0x20 && c != 0x7f;
     if (!id || label.empty() || label.size() > kMaxBoxLabel || !printable) {
-      *problem = "'" + text + "' is not box:<deposit id>:<box label>";
+      *problem = QuoteInput(text) + " is not box:<deposit id>:<box label>";
       return std::nullopt;
     }
     ref.is_box = true;
@@ -59,8 +60,8 @@ std::optional<ItemRef> ParseItemRef(const std::string& text,
     ref.text = "box:" + std::to_string(*id) + ":" + label;
     return ref;
   }
-  *problem = "'" + text +
-             "' is not an item reference (record:<record id> or "
+  *problem = QuoteInput(text) +
+             " is not an item reference (record:<record id> or "
              "box:<deposit id>:<box label>)";
   return std::nullopt;
 }
@@ -83,7 +84,8 @@ std::vector<ItemRef> ParseItemRefs(const std::vector<std::string>& texts,
     auto ref = ParseItemRef(text, &problem);
     if (!ref) throw InvalidArgument(field + ": " + problem);
     if (!seen.insert(ref->text).second) {
-      throw InvalidArgument(field + " names " + ref->text + " twice");
+      throw InvalidArgument(field + " names " + QuoteInput(ref->text) +
+                            " twice");
     }
     refs.push_back(*ref);
   }

@@ -5,6 +5,7 @@
 
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
+#include "services/common/text_check.h"
 #include "services/common/time_format.h"
 #include "services/readingroom/domain/audit.h"
 #include "services/readingroom/domain/item_ref.h"
@@ -347,8 +348,8 @@ OverdueList Loans::Overdue(const Caller& caller,
   if (!closing_time.empty()) {
     auto minutes = ParseClockTime(closing_time);
     if (!minutes) {
-      throw InvalidArgument("closing_time must be HH:MM (24 hours), got '" +
-                            closing_time + "'");
+      throw InvalidArgument("closing_time must be HH:MM (24 hours), not " +
+                            QuoteInput(closing_time));
     }
     list.closing_minutes = *minutes;
   }
@@ -377,18 +378,13 @@ SpecialApproval Loans::Approve(const Caller& caller,
         "reason is required: why the visitor may see this special-category "
         "material (no personal data)");
   }
-  if (reason.size() > kMaxReason) {
+  if (CharacterCount(reason) > kMaxReason) {
     throw InvalidArgument("reason is longer than 500 characters");
   }
   TimePoint now = TruncateToSeconds(clock_.Now());
   Date through = LocalDate(now);
   if (!request.valid_through.empty()) {
-    auto date = ParseDate(request.valid_through);
-    if (!date) {
-      throw InvalidArgument("valid_through must be YYYY-MM-DD, got '" +
-                            request.valid_through + "'");
-    }
-    through = *date;
+    through = RequireDate("valid_through", request.valid_through);
   }
   SpecialApproval approval;
   approval.visitor_id = request.visitor_id;

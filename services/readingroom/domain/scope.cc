@@ -5,6 +5,7 @@
 
 #include "services/common/error.h"
 #include "services/common/organisation_number.h"
+#include "services/common/text_check.h"
 #include "services/readingroom/domain/categories.h"
 
 namespace depot::readingroom {
@@ -22,8 +23,8 @@ std::string CanonicalRecordId(const std::string& text) {
   for (char c : text) digits &= c >= '0' && c <= '9';
   size_t start = text.find_first_not_of('0');
   if (!digits || start == std::string::npos) {
-    throw InvalidArgument("scope.record_ids: '" + text +
-                          "' is not a record id (a positive number)");
+    throw InvalidArgument("scope.record_ids: " + QuoteInput(text) +
+                          " is not a record id (a positive number)");
   }
   return text.substr(start);
 }
@@ -60,8 +61,8 @@ Scope NormalizeScope(std::optional<ScopeKind> kind,
     case ScopeKind::kCategory:
       for (const std::string& name : values) {
         if (!CategoryNumber(name)) {
-          throw InvalidArgument("scope.categories: '" + name +
-                                "' is not a register category (" +
+          throw InvalidArgument("scope.categories: " + QuoteInput(name) +
+                                " is not a register category (" +
                                 CategoryNames() + ")");
         }
         unique.insert(name);

@@ -24,14 +24,15 @@ std::string Date::ToString() const {
 
 std::optional<Date> ParseDate(const std::string& text) {
   auto date = depot::ParseDate(text);
-  // The reading room takes no year before 1900.
-  if (!date || date->year() < std::chrono::year(1900)) return std::nullopt;
+  if (!date) return std::nullopt;
   return DateFrom(*date);
 }
 
+Date RequireDate(const std::string& field, const std::string& text) {
+  return DateFrom(depot::RequireDate(field, text));
+}
+
 std::optional<TimePoint> ParseRfc3339(const std::string& text) {
-  // The reading room's own date rule applies to the date part.
-  if (!ParseDate(text.substr(0, 10))) return std::nullopt;
   return depot::ParseRfc3339(text, Rfc3339Syntax::kLenient);
 }
 

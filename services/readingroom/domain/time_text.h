@@ -19,10 +19,14 @@ struct Date {
 };
 
 /// "2026-11-24T09:30:00Z", fractions and "+01:00"-style offsets accepted,
-/// as are a space for the "T" and a leap second; years as ParseDate.
+/// as are a space for the "T" and a leap second; within the range of
+/// depot::ParseRfc3339 (1800 to 2199).
 std::optional<TimePoint> ParseRfc3339(const std::string& text);
-/// YYYY-MM-DD with a real day of a real month, years 1900 to 9999.
+/// YYYY-MM-DD with a real day of a real month, as depot::ParseDate takes it
+/// (1800-01-01 to 2199-12-31).
 std::optional<Date> ParseDate(const std::string& text);
+/// ParseDate, or InvalidArgument naming field, the form and the range.
+Date RequireDate(const std::string& field, const std::string& text);
 /// HH:MM (24 hours); minutes since midnight.
 using depot::ParseClockTime;
 

@@ -5,6 +5,7 @@
 #include "services/common/key_value_file.h"
 #include "services/common/national_id.h"
 #include "services/common/subject_key.h"
+#include "services/common/text_check.h"
 #include "services/common/time_format.h"
 #include "services/readingroom/domain/audit.h"
 
@@ -20,7 +21,7 @@ std::string CleanName(const std::string& name) {
   if (clean.empty()) {
     throw InvalidArgument("name is required: the visitor's full name");
   }
-  if (clean.size() > kMaxName) {
+  if (CharacterCount(clean) > kMaxName) {
     throw InvalidArgument("name is longer than 200 characters");
   }
   return clean;
@@ -32,7 +33,7 @@ std::string CleanContact(const std::string& contact) {
     throw InvalidArgument(
         "contact is required: a telephone number, e-mail or postal address");
   }
-  if (clean.size() > kMaxContact) {
+  if (CharacterCount(clean) > kMaxContact) {
     throw InvalidArgument("contact is longer than 200 characters");
   }
   return clean;
@@ -53,9 +54,8 @@ void SetIdentity(Visitor& visitor, const std::string& birth_date,
     return;
   }
   if (!birth_date.empty()) {
-    auto date = depot::ParseDate(birth_date);
-    if (!date) throw InvalidArgument("birth_date must be YYYY-MM-DD");
-    if (depot::FormatDate(*date) > today) {
+    Date date = RequireDate("birth_date", birth_date);
+    if (date.ToString() > today) {
       throw InvalidArgument("birth_date is in the future");
     }
     visitor.birth_date = birth_date;
@@ -161,7 +161,7 @@ std::vector<Visitor> Visitors::Find(const Caller& caller,
         "name or visitor_id is required: search by the visitor's name (any of "
         "its words) or id");
   }
-  if (words.size() > kMaxName) {
+  if (CharacterCount(words) > kMaxName) {
     throw InvalidArgument("name is longer than 200 characters");
   }
   std::vector<Visitor> found;
@@ -188,7 +188,7 @@ Visitor Visitors::Correct(const Caller& caller,
         "reason is required: why the visitor's data is "
         "corrected (no personal data)");
   }
-  if (reason.size() > kMaxReason) {
+  if (CharacterCount(reason) > kMaxReason) {
     throw InvalidArgument("reason is longer than 500 characters");
   }
   std::optional<std::string> name, contact;
@@ -309,10 +309,8 @@ VisitorLog Visitors::Log(const Caller& caller, const std::string& date_text) {
   VisitorLog log;
   if (date_text.empty()) {
     log.date = LocalDate(clock_.Now());
-  } else if (auto date = ParseDate(date_text)) {
-    log.date = *date;
   } else {
-    throw InvalidArgument("date must be YYYY-MM-DD, got '" + date_text + "'");
+    log.date = RequireDate("date", date_text);
   }
   store_.Run([&](ReadingRoomTransaction& tx) {
     log.visits =
