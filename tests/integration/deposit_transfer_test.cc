@@ -269,6 +269,55 @@ TEST_F(DepositTransferTest, MunicipalityStaysInsideItsOwnOrganisation) {
             grpc::PERMISSION_DENIED);
 }
 
+// A NUL byte in source_record_id, box or shelf, or an incompressible id of
+// 3,000 characters (over the btree's limit on the rejections' unique key),
+// failed the whole batch with INTERNAL, and so did every resume. Each is
+// rejected on its own now, with its field; the rest of the batch is stored.
+TEST_F(DepositTransferTest, OneBadRecordNeverFailsItsBatch) {
+  int64_t deposit =
+      testing::CreateDeposit(As("archivist"), testing::kOwnMunicipality,
+                             v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
+  auto records = testing::MakeRecords(1, 10, "2010-01-01");
+  records[2].set_source_record_id(std::string("src-3\0x", 7));
+  records[4].set_box(std::string("box\0", 4));
+  records[6].set_shelf(std::string("\0", 1));
+  std::string long_id;
+  for (int i = 0; i < 3000; ++i)
+    long_id += static_cast<char>('!' + i * 37 % 90);
+  records[8].set_source_record_id(long_id);
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    v1::TransferSummary summary;
+    grpc::Status status =
+        testing::Transfer(As("archivist"), deposit, records, 10, &summary);
+    ASSERT_TRUE(status.ok())
+        << status.error_code() << " " << status.error_message();
+    EXPECT_EQ(summary.received(), 10);
+    if (attempt == 0) {
+      EXPECT_EQ(summary.accepted(), 6);
+      EXPECT_EQ(summary.rejected(), 4);
+      ASSERT_EQ(summary.rejections_size(), 4);
+      EXPECT_EQ(summary.rejections(0).field(), "source_record_id");
+      EXPECT_EQ(summary.rejections(1).field(), "box");
+      EXPECT_EQ(summary.rejections(2).field(), "shelf");
+      EXPECT_EQ(summary.rejections(3).field(), "source_record_id");
+      EXPECT_LE(summary.rejections(3).source_record_id().size(), 200u);
+    } else {
+      // Sending the batch again changes nothing.
+      EXPECT_EQ(summary.duplicates(), 10);
+    }
+  }
+  v1::ListRejectionsRequest list;
+  list.set_deposit_id(deposit);
+  v1::ListRejectionsResponse rejections;
+  grpc::ClientContext context;
+  ASSERT_TRUE(
+      Stub("archivist")->ListRejections(&context, list, &rejections).ok());
+  EXPECT_EQ(rejections.rejections_size(), 4);
+  pqxx::connection connection(db_.dsn());
+  pqxx::work tx(connection);
+  EXPECT_EQ(tx.exec1("SELECT count(*) FROM deposits.records")[0].as<int>(), 6);
+}
+
 TEST_F(DepositTransferTest, BadStreamsAreRefusedWithAReason) {
   int64_t deposit =
       testing::CreateDeposit(As("archivist"), testing::kOwnMunicipality,

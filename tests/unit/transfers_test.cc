@@ -18,9 +18,17 @@ Caller Municipality(const std::string& org) {
 }
 
 RecordInput Input(const v1::RecordData& r) {
-  return {r.position(), r.source_record_id(), r.person_name(),
-          r.national_id(), r.birth_date(), r.opened_date(),
-          r.last_contact_date(), r.death_year(), r.box(), r.shelf(), {}};
+  return {r.position(),
+          r.source_record_id(),
+          r.person_name(),
+          r.national_id(),
+          r.birth_date(),
+          r.opened_date(),
+          r.last_contact_date(),
+          r.death_year(),
+          r.box(),
+          r.shelf(),
+          {}};
 }
 
 std::vector<RecordInput> Inputs(int first, int count, const std::string& last) {
@@ -34,19 +42,18 @@ std::vector<RecordInput> Inputs(int first, int count, const std::string& last) {
 class TransfersTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    Depositors(store_).Register(Archivist(), {"964338531", "Bergen",
-                                              DepositorKind::kMunicipality});
-    deposit_ = deposits_.Create(Archivist(), {"964338531",
-                                              RegisterCategory::kChildWelfare,
-                                              "", "2026-06-30"});
+    Depositors(store_).Register(
+        Archivist(), {"964338531", "Bergen", DepositorKind::kMunicipality});
+    deposit_ = deposits_.Create(
+        Archivist(),
+        {"964338531", RegisterCategory::kChildWelfare, "", "2026-06-30"});
   }
   FakeDepositStore store_;
   Keyring keyring_ = Keyring::Random();
   CategoryRules rules_;
-  DepositContext context_{store_, keyring_, rules_, [] {
-                            return std::chrono::sys_days(
-                                std::chrono::year(2026) / 11 / 24);
-                          }};
+  DepositContext context_{
+      store_, keyring_, rules_,
+      [] { return std::chrono::sys_days(std::chrono::year(2026) / 11 / 24); }};
   Deposits deposits_{context_};
   Transfers transfers_{context_};
   RecordSearch search_{context_};
@@ -115,10 +122,10 @@ TEST_F(TransfersTest, ReceivedAndCancelledDepositsTakeNoRecords) {
 
 TEST_F(TransfersTest, MunicipalityCannotTouchAnotherOrganisationsDeposit) {
   EXPECT_THROW(transfers_.Begin(Municipality("938587418"), deposit_.id), Error);
-  EXPECT_THROW(deposits_.Create(Municipality("938587418"),
-                                {"964338531", RegisterCategory::kPupilFiles, "",
-                                 ""}),
-               Error);
+  EXPECT_THROW(
+      deposits_.Create(Municipality("938587418"),
+                       {"964338531", RegisterCategory::kPupilFiles, "", ""}),
+      Error);
   EXPECT_NO_THROW(transfers_.Begin(Municipality("964338531"), deposit_.id));
 }
 
@@ -139,6 +146,36 @@ TEST_F(TransfersTest, SearchFindsByIdentityNumberAndByNameAndBirthDate) {
 
   SearchCommand nothing;
   EXPECT_THROW(search_.Search(Archivist(), nothing), Error);
+}
+
+TEST_F(TransfersTest, OneBadRecordNeverFailsItsBatch) {
+  auto records = Inputs(1, 6, "2010-01-01");
+  records[1].source_record_id = std::string("src-2\0", 6);
+  records[3].box = std::string(3000, 'x');
+  records[5].position = INT64_MAX;  // the next position must not overflow
+  BatchResult result = transfers_.StoreBatch(Archivist(), deposit_.id, records);
+  EXPECT_EQ(result.outcome.accepted, 3);
+  EXPECT_EQ(result.outcome.rejected, 3);
+  ASSERT_EQ(result.rejections.size(), 3u);
+  EXPECT_EQ(result.rejections[0].field, "source_record_id");
+  EXPECT_EQ(result.rejections[1].field, "box");
+  EXPECT_EQ(result.rejections[2].field, "position");
+  EXPECT_EQ(result.next_position, 6);
+  EXPECT_EQ(store_.state().records.size(), 3u);
+}
+
+TEST_F(TransfersTest, APositionTwiceInABatchUnderAnotherIdIsRejected) {
+  auto records = Inputs(1, 3, "2010-01-01");
+  records[2].position = 1;  // another record at position 1
+  auto again = records[0];  // the same record twice: a duplicate
+  records.push_back(again);
+  BatchResult result = transfers_.StoreBatch(Archivist(), deposit_.id, records);
+  EXPECT_EQ(result.outcome.accepted, 2);
+  EXPECT_EQ(result.outcome.rejected, 1);
+  EXPECT_EQ(result.outcome.duplicates, 1);
+  ASSERT_EQ(result.rejections.size(), 1u);
+  EXPECT_EQ(result.rejections[0].field, "position");
+  EXPECT_EQ(result.rejections[0].source_record_id, "src-3");
 }
 
 TEST_F(TransfersTest, CancellingRemovesTheRecords) {

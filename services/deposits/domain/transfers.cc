@@ -71,20 +71,23 @@ PreparedBatch Transfers::Prepare(const Caller& caller, int64_t deposit_id,
     excepted = std::set<std::string>(found.begin(), found.end());
   });
   const CategoryRule& rule = context_.rules.For(deposit.category);
+  std::vector<RecordVerdict> verdicts =
+      CheckBatch(records, rule, deposit.deposit_date, today, excepted);
   PreparedBatch batch;
   batch.deposit_id = deposit_id;
   batch.accepted.reserve(records.size());
-  for (const RecordInput& record : records) {
-    RecordVerdict verdict =
-        CheckRecord(record, rule, deposit.deposit_date, today,
-                    excepted.contains(record.source_record_id));
-    if (verdict.accepted) {
-      batch.accepted.push_back(
-          SealRecord(record, *verdict.accepted, deposit_id, context_.keyring));
+  for (size_t i = 0; i < records.size(); ++i) {
+    const RecordInput& record = records[i];
+    if (verdicts[i].accepted) {
+      batch.accepted.push_back(SealRecord(record, *verdicts[i].accepted,
+                                          deposit_id, context_.keyring));
     } else {
-      batch.rejected.push_back(*verdict.rejection);
+      batch.rejected.push_back(*verdicts[i].rejection);
     }
-    batch.next_position = std::max(batch.next_position, record.position + 1);
+    // A position out of range says nothing about where the source stands.
+    if (record.position >= 1 && record.position <= kMaxPosition) {
+      batch.next_position = std::max(batch.next_position, record.position + 1);
+    }
   }
   return batch;
 }
