@@ -128,8 +128,10 @@ StoredRecord ToStoredRecord(const pqxx::row& row) {
 Rejection ToRejection(const pqxx::row& row) {
   return {row["position"].as<int64_t>(),
           row["source_record_id"].as<std::string>(),
-          row["field"].as<std::string>(), row["reason"].as<std::string>(),
-          row["eligible_from"].as<std::string>()};
+          row["field"].as<std::string>(),
+          row["reason"].as<std::string>(),
+          row["eligible_from"].as<std::string>(),
+          row["id"].as<int64_t>()};
 }
 
 // Per-connection staging table for COPY of rejections; emptied at every
@@ -298,7 +300,7 @@ class PgDepositTransaction : public deposits::DepositTransaction {
   std::optional<Rejection> FindRejection(
       int64_t deposit_id, const std::string& source_record_id) override {
     auto result = tx_.exec_params(
-        "SELECT position, source_record_id, field, reason, "
+        "SELECT id, position, source_record_id, field, reason, "
         "coalesce(eligible_from::text, '') AS eligible_from "
         "FROM deposits.rejections WHERE deposit_id = $1 AND "
         "source_record_id = $2",
@@ -323,13 +325,13 @@ class PgDepositTransaction : public deposits::DepositTransaction {
 
   std::vector<Rejection> ListRejections(int64_t deposit_id,
                                         int64_t after_position,
-                                        int limit) override {
+                                        int64_t after_id, int limit) override {
     auto result = tx_.exec_params(
-        "SELECT position, source_record_id, field, reason, "
+        "SELECT id, position, source_record_id, field, reason, "
         "coalesce(eligible_from::text, '') AS eligible_from "
-        "FROM deposits.rejections WHERE deposit_id = $1 AND position > $2 "
-        "ORDER BY position, source_record_id LIMIT $3",
-        deposit_id, after_position, limit);
+        "FROM deposits.rejections WHERE deposit_id = $1 AND "
+        "(position, id) > ($2, $3) ORDER BY position, id LIMIT $4",
+        deposit_id, after_position, after_id, limit);
     std::vector<Rejection> rejections;
     for (const auto& row : result) rejections.push_back(ToRejection(row));
     return rejections;

@@ -145,11 +145,13 @@ class FakeDepositStore : public DepositStore {
         state.audit.push_back(event);
         ++outcome.accepted;
       }
-      for (const Rejection& r : rejected) {
+      for (Rejection r : rejected) {
         if (HasRecord(deposit_id, r.source_record_id)) continue;
+        r.id = state.next_id;
         if (state.rejections
                 .emplace(std::make_pair(deposit_id, r.source_record_id), r)
                 .second) {
+          ++state.next_id;
           ++outcome.rejected;
         }
       }
@@ -185,15 +187,17 @@ class FakeDepositStore : public DepositStore {
     }
     std::vector<Rejection> ListRejections(int64_t deposit_id,
                                           int64_t after_position,
+                                          int64_t after_id,
                                           int limit) override {
       std::vector<Rejection> out;
       for (const auto& [key, r] : state.rejections) {
-        if (key.first == deposit_id && r.position > after_position) {
+        if (key.first == deposit_id &&
+            std::pair(r.position, r.id) > std::pair(after_position, after_id)) {
           out.push_back(r);
         }
       }
       std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-        return a.position < b.position;
+        return std::pair(a.position, a.id) < std::pair(b.position, b.id);
       });
       if (static_cast<int>(out.size()) > limit) out.resize(limit);
       return out;

@@ -178,6 +178,27 @@ TEST_F(TransfersTest, APositionTwiceInABatchUnderAnotherIdIsRejected) {
   EXPECT_EQ(result.rejections[0].source_record_id, "src-3");
 }
 
+// Sources of one deposit number their records each from 1, so rejections
+// share positions: a page ending at one must not skip the others there.
+TEST_F(TransfersTest, RejectionsSharingAPositionAreAllListed) {
+  for (const char* id : {"a-5", "b-5", "c-5"}) {
+    auto young = Inputs(5, 1, "2024-01-01");
+    young[0].source_record_id = id;
+    transfers_.StoreBatch(Archivist(), deposit_.id, young);
+  }
+  std::vector<std::string> listed;
+  std::string token;
+  do {
+    RejectionPage page =
+        deposits_.Rejections(Archivist(), deposit_.id, 1, token);
+    for (const Rejection& r : page.rejections) {
+      listed.push_back(r.source_record_id);
+    }
+    token = page.next_page_token;
+  } while (!token.empty() && listed.size() < 10);
+  EXPECT_EQ(listed, (std::vector<std::string>{"a-5", "b-5", "c-5"}));
+}
+
 TEST_F(TransfersTest, CancellingRemovesTheRecords) {
   transfers_.StoreBatch(Archivist(), deposit_.id, Inputs(1, 3, "2010-01-01"));
   Deposit cancelled = deposits_.Cancel(Archivist(), deposit_.id, "wrong box");

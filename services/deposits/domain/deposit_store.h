@@ -78,8 +78,11 @@ class DepositTransaction {
       int64_t deposit_id, const std::string& source_record_id) = 0;
   /// Throws AlreadyExists when one was granted already.
   virtual void InsertException(const RecordException& exception) = 0;
+  /// Rejections in (position, id) order after the given one, at most
+  /// limit: positions repeat across the sources of a deposit.
   virtual std::vector<Rejection> ListRejections(int64_t deposit_id,
                                                 int64_t after_position,
+                                                int64_t after_id,
                                                 int limit) = 0;
 
   /// Sealed rows of matching records with id > after_id, at most limit;
