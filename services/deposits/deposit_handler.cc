@@ -251,12 +251,25 @@ grpc::Status DepositHandler::GetTransferProgress(
     v1::TransferProgress* response) {
   return gate_.Serve(
       context, "GetTransferProgress", request, [&](const Caller& caller) {
-        Deposit d = transfers_.Progress(caller, request->deposit_id());
+        TransferReport report = transfers_.Progress(
+            caller, request->deposit_id(), request->transfer_id());
+        const Deposit& d = report.deposit;
         response->set_deposit_id(d.id);
-        response->set_next_position(d.next_position);
         response->set_accepted_records(d.accepted_records);
         response->set_rejected_records(d.rejected_records);
         response->set_state(StateToProto(d.state));
+        response->set_transfer_id(request->transfer_id());
+        response->set_next_position(1);
+        if (const auto& t = report.transfer) {
+          response->set_next_position(t->next_position);
+          response->set_source_sha256(t->source_sha256);
+          response->set_received(t->received);
+          response->set_accepted(t->accepted);
+          response->set_rejected(t->rejected);
+          response->set_duplicates(t->duplicates);
+          response->set_started_at(FormatRfc3339(t->started_at));
+          response->set_updated_at(FormatRfc3339(t->updated_at));
+        }
       });
 }
 

@@ -77,11 +77,15 @@ void ReceiveTransfer(Transfers& transfers, const Caller& caller,
   v1::TransferRecordsRequest message;
   if (!messages.Next(&message) || !message.has_start()) {
     throw InvalidArgument(
-        "the first message must be start{deposit_id}, then record batches");
+        "the first message must be start{deposit_id, transfer_id, "
+        "source_sha256}, then record batches");
   }
-  Deposit deposit = transfers.Begin(caller, message.start().deposit_id());
-  summary->set_deposit_id(deposit.id);
-  summary->set_next_position(deposit.next_position);
+  const v1::TransferStart& start = message.start();
+  OpenTransfer transfer = transfers.Begin(
+      caller, {start.deposit_id(), start.transfer_id(), start.source_sha256()});
+  summary->set_deposit_id(transfer.deposit.id);
+  summary->set_transfer_id(transfer.transfer_id);
+  summary->set_next_position(transfer.next_position);
   // Batch N+1 is read, checked and sealed while batch N is written: sealing
   // takes depotd's CPU, writing PostgreSQL's. Writes stay in order, one at
   // a time, so a cut stream keeps a prefix of its batches. When the stream
@@ -111,7 +115,7 @@ void ReceiveTransfer(Transfers& transfers, const Caller& caller,
     for (const auto& r : message.batch().records()) {
       records.push_back(FromProto(r));
     }
-    PreparedBatch prepared = transfers.Prepare(caller, deposit.id, records);
+    PreparedBatch prepared = transfers.Prepare(caller, transfer, records);
     if (writing.valid()) count(writing.get(), writing_size);
     writing_size = records.size();
     writing = std::async(

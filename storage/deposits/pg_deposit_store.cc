@@ -24,6 +24,8 @@ constexpr char kLockDeposit[] = "deposits_lock_deposit";
 constexpr char kShareDeposit[] = "deposits_share_deposit";
 constexpr char kFindRecord[] = "deposits_find_record";
 constexpr char kClearRejections[] = "deposits_clear_rejections";
+constexpr char kFindTransfer[] = "deposits_find_transfer";
+constexpr char kAdvanceTransfer[] = "deposits_advance_transfer";
 
 constexpr char kDepositorColumns[] =
     "id, organization_number, name, kind, "
@@ -55,7 +57,7 @@ constexpr char kSchema[] = "deposits";
 constexpr char kDepositColumns[] =
     "d.id, dp.organization_number, d.category, d.description, "
     "d.deposit_date::text AS deposit_date, d.state, d.accepted_records, "
-    "d.rejected_records, d.next_position, "
+    "d.rejected_records, "
     "(extract(epoch FROM d.created_at) * 1000000)::bigint AS created_us, "
     "d.created_by, d.cancel_reason "
     "FROM deposits.deposits d JOIN deposits.depositors dp "
@@ -90,7 +92,6 @@ Deposit ToDeposit(const pqxx::row& row) {
   deposit.state = deposits::ParseDepositState(row["state"].as<std::string>());
   deposit.accepted_records = row["accepted_records"].as<int64_t>();
   deposit.rejected_records = row["rejected_records"].as<int64_t>();
-  deposit.next_position = row["next_position"].as<int64_t>();
   deposit.created_at = std::chrono::system_clock::time_point(
       std::chrono::microseconds(row["created_us"].as<int64_t>()));
   deposit.created_by = row["created_by"].as<std::string>();
@@ -241,7 +242,7 @@ class PgDepositTransaction : public deposits::DepositTransaction {
   deposits::BatchOutcome StoreBatch(int64_t deposit_id,
                                     const std::vector<SealedRecord>& accepted,
                                     const std::vector<Rejection>& rejected,
-                                    int64_t next_position,
+                                    const deposits::BatchSource& source,
                                     const AuditEvent& audit) override {
     deposits::BatchOutcome outcome;
     int64_t cleared = 0;
@@ -274,10 +275,44 @@ class PgDepositTransaction : public deposits::DepositTransaction {
         outcome.accepted - outcome.rejected;
     tx_.exec_params(
         "UPDATE deposits.deposits SET accepted_records = accepted_records + $2,"
-        " rejected_records = rejected_records + $3 - $4,"
-        " next_position = GREATEST(next_position, $5) WHERE id = $1",
-        deposit_id, outcome.accepted, outcome.rejected, cleared, next_position);
+        " rejected_records = rejected_records + $3 - $4 WHERE id = $1",
+        deposit_id, outcome.accepted, outcome.rejected, cleared);
+    if (!source.transfer_id.empty()) {
+      tx_.exec_prepared(kAdvanceTransfer, deposit_id, source.transfer_id,
+                        source.next_position, source.received, outcome.accepted,
+                        outcome.rejected, outcome.duplicates);
+    }
     return outcome;
+  }
+
+  std::optional<deposits::TransferState> FindTransfer(
+      int64_t deposit_id, const std::string& transfer_id) override {
+    auto result = tx_.exec_prepared(kFindTransfer, deposit_id, transfer_id);
+    if (result.empty()) return std::nullopt;
+    const pqxx::row& row = result[0];
+    deposits::TransferState t;
+    t.transfer_id = row["transfer_id"].as<std::string>();
+    t.source_sha256 = row["source_sha256"].as<std::string>();
+    t.next_position = row["next_position"].as<int64_t>();
+    t.received = row["received"].as<int64_t>();
+    t.accepted = row["accepted"].as<int64_t>();
+    t.rejected = row["rejected"].as<int64_t>();
+    t.duplicates = row["duplicates"].as<int64_t>();
+    t.started_by = row["started_by"].as<std::string>();
+    t.started_at = std::chrono::system_clock::time_point(
+        std::chrono::microseconds(row["started_us"].as<int64_t>()));
+    t.updated_at = std::chrono::system_clock::time_point(
+        std::chrono::microseconds(row["updated_us"].as<int64_t>()));
+    return t;
+  }
+
+  void InsertTransfer(int64_t deposit_id,
+                      const deposits::TransferState& transfer) override {
+    tx_.exec_params(
+        "INSERT INTO deposits.transfers (deposit_id, transfer_id, "
+        "source_sha256, started_by) VALUES ($1, $2, $3, $4)",
+        deposit_id, transfer.transfer_id, transfer.source_sha256,
+        transfer.started_by);
   }
 
   std::vector<std::string> ExceptionsAmong(
@@ -538,6 +573,22 @@ PgDepositStore::PgDepositStore(ConnectionPool& pool) : pool_(pool) {
                 "deposit_id = $1 AND source_record_id = ANY($2::text[])");
   // The EXISTS is a one-time filter: a deposit without rejections (the
   // usual case) skips the lookups of the batch's ids altogether.
+  pool_.Prepare(
+      kFindTransfer,
+      "SELECT transfer_id, source_sha256, next_position, received, "
+      "accepted, rejected, duplicates, started_by, "
+      "(extract(epoch FROM started_at) * 1000000)::bigint AS "
+      "started_us, (extract(epoch FROM updated_at) * 1000000)::bigint "
+      "AS updated_us FROM deposits.transfers WHERE deposit_id = $1 "
+      "AND transfer_id = $2");
+  // Every batch of a named transfer: prepared, like the batch's other
+  // statements.
+  pool_.Prepare(kAdvanceTransfer,
+                "UPDATE deposits.transfers SET next_position = "
+                "GREATEST(next_position, $3), received = received + $4, "
+                "accepted = accepted + $5, rejected = rejected + $6, "
+                "duplicates = duplicates + $7, updated_at = now() WHERE "
+                "deposit_id = $1 AND transfer_id = $2");
   pool_.Prepare(kClearRejections,
                 "DELETE FROM deposits.rejections WHERE deposit_id = $1 AND "
                 "source_record_id = ANY($2::text[]) AND EXISTS (SELECT 1 "

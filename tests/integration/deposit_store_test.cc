@@ -70,7 +70,7 @@ TEST_F(PgDepositStoreTest, RejectionsPageByPositionAndId) {
     for (const char* id : {"b-5", "a-5", "c-2"}) {
       int64_t position = id[2] - '0';
       tx.StoreBatch(deposit, {}, {{position, id, "box", "too long", ""}},
-                    position + 1,
+                    {"", position + 1, 1},
                     {"anna", "archivist", "record.deposit", "", "", ""});
     }
   });
@@ -88,6 +88,52 @@ TEST_F(PgDepositStoreTest, RejectionsPageByPositionAndId) {
   }
   // Position 2 first; then the two at 5 in the order they were stored.
   EXPECT_EQ(listed, (std::vector<std::string>{"c-2", "b-5", "a-5"}));
+}
+
+TEST_F(PgDepositStoreTest, ATransferKeepsItsOwnProgress) {
+  int64_t deposit = 0;
+  const AuditEvent audit{"anna", "archivist", "record.deposit", "", "", ""};
+  store_.Run([&](DepositTransaction& tx) {
+    tx.InsertDepositor({"964338531", "Bergen", DepositorKind::kMunicipality});
+    deposit = tx.InsertDeposit({"964338531", deposits::RegisterCategory::kOther,
+                                "", *ParseDate("2026-06-30"), "anna"})
+                  .id;
+    deposits::TransferState fresh;
+    fresh.transfer_id = "elever.csv";
+    fresh.source_sha256 = std::string(64, 'a');
+    fresh.started_by = "anna";
+    tx.InsertTransfer(deposit, fresh);
+    tx.StoreBatch(deposit, {}, {{3, "s-3", "box", "too long", ""}},
+                  {"elever.csv", 11, 10}, audit);
+    // A batch of lower positions (parallel streams) does not move it back.
+    tx.StoreBatch(deposit, {}, {{3, "s-3", "box", "too long", ""}},
+                  {"elever.csv", 5, 4}, audit);
+    // An anonymous batch leaves it alone.
+    tx.StoreBatch(deposit, {}, {}, {"", 100, 0}, audit);
+  });
+  store_.Read([&](DepositTransaction& tx) {
+    auto found = tx.FindTransfer(deposit, "elever.csv");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->source_sha256, std::string(64, 'a'));
+    EXPECT_EQ(found->next_position, 11);
+    EXPECT_EQ(found->received, 14);
+    EXPECT_EQ(found->rejected, 1);
+    EXPECT_EQ(found->duplicates, 1);
+    EXPECT_EQ(found->started_by, "anna");
+    EXPECT_GE(found->updated_at, found->started_at);
+    EXPECT_FALSE(tx.FindTransfer(deposit, "other.csv"));
+    EXPECT_FALSE(tx.FindTransfer(deposit, "ELEVER.CSV"));
+  });
+  // The table refuses what the domain never writes: a digest that is not
+  // lower-case hex.
+  EXPECT_THROW(store_.Run([&](DepositTransaction& tx) {
+    deposits::TransferState bad;
+    bad.transfer_id = "x";
+    bad.source_sha256 = std::string(64, 'A');
+    bad.started_by = "anna";
+    tx.InsertTransfer(deposit, bad);
+  }),
+               std::exception);
 }
 
 }  // namespace

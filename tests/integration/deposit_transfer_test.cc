@@ -19,6 +19,8 @@ namespace {
 
 using testing::ChannelAs;
 
+const std::string kDigest(64, 'd');
+
 const std::string kMunicipality =
     std::string("municipality-") + testing::kOwnMunicipality;
 
@@ -372,6 +374,8 @@ TEST_F(DepositTransferTest, AnUnreadableMessageEndsTheStreamNamingIt) {
                              v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
   v1::TransferRecordsRequest start;
   start.mutable_start()->set_deposit_id(deposit);
+  start.mutable_start()->set_transfer_id("source.csv");
+  start.mutable_start()->set_source_sha256(kDigest);
   auto records = testing::MakeRecords(1, 30, "2010-01-01");
   records[14].set_person_name("Test Person <>");
   std::string second = BatchBytes({records.begin() + 10, records.begin() + 20});
@@ -401,6 +405,7 @@ TEST_F(DepositTransferTest, AnUnreadableMessageEndsTheStreamNamingIt) {
 
   v1::GetTransferProgressRequest progress;
   progress.set_deposit_id(deposit);
+  progress.set_transfer_id("source.csv");
   v1::TransferProgress where;
   grpc::ClientContext context;
   ASSERT_TRUE(
@@ -455,6 +460,8 @@ TEST_F(DepositTransferTest, BadBatchKeepsEveryBatchBeforeIt) {
   auto writer = stub->TransferRecords(&context, &summary);
   v1::TransferRecordsRequest start;
   start.mutable_start()->set_deposit_id(deposit);
+  start.mutable_start()->set_transfer_id("source.csv");
+  start.mutable_start()->set_source_sha256(kDigest);
   writer->Write(start);
   auto records = testing::MakeRecords(1, 3000, "2010-01-01");
   for (int first = 0; first < 3000; first += 1000) {
@@ -477,6 +484,7 @@ TEST_F(DepositTransferTest, BadBatchKeepsEveryBatchBeforeIt) {
 
   v1::GetTransferProgressRequest progress;
   progress.set_deposit_id(deposit);
+  progress.set_transfer_id("source.csv");
   v1::TransferProgress where;
   grpc::ClientContext progress_context;
   ASSERT_TRUE(
@@ -486,6 +494,82 @@ TEST_F(DepositTransferTest, BadBatchKeepsEveryBatchBeforeIt) {
   pqxx::work tx(connection);
   EXPECT_EQ(tx.exec1("SELECT count(*) FROM deposits.records")[0].as<int>(),
             3000);
+}
+
+// A second source into a deposit resumed where the first had ended: progress
+// is per (deposit, transfer_id) now.
+TEST_F(DepositTransferTest, ProgressIsPerTransfer) {
+  int64_t deposit =
+      testing::CreateDeposit(As("archivist"), testing::kOwnMunicipality,
+                             v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
+  auto stub = Stub("archivist");
+  auto send = [&](const std::string& id, const std::string& digest,
+                  const std::vector<v1::RecordData>& records,
+                  v1::TransferSummary* summary) {
+    grpc::ClientContext context;
+    auto writer = stub->TransferRecords(&context, summary);
+    v1::TransferRecordsRequest start;
+    start.mutable_start()->set_deposit_id(deposit);
+    start.mutable_start()->set_transfer_id(id);
+    start.mutable_start()->set_source_sha256(digest);
+    writer->Write(start);
+    v1::TransferRecordsRequest batch;
+    for (const auto& r : records) *batch.mutable_batch()->add_records() = r;
+    writer->Write(batch);
+    writer->WritesDone();
+    return writer->Finish();
+  };
+  auto progress = [&](const std::string& id) {
+    v1::GetTransferProgressRequest request;
+    request.set_deposit_id(deposit);
+    request.set_transfer_id(id);
+    v1::TransferProgress answer;
+    grpc::ClientContext context;
+    grpc::Status status = stub->GetTransferProgress(&context, request, &answer);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return answer;
+  };
+  v1::TransferSummary summary;
+  ASSERT_TRUE(send("a.csv", std::string(64, 'a'),
+                   testing::MakeRecords(1, 3, "2010-01-01"), &summary)
+                  .ok());
+  EXPECT_EQ(summary.transfer_id(), "a.csv");
+  EXPECT_EQ(summary.next_position(), 4);
+
+  v1::TransferProgress unknown = progress("b.csv");
+  EXPECT_EQ(unknown.next_position(), 1);
+  EXPECT_TRUE(unknown.source_sha256().empty());
+  EXPECT_TRUE(unknown.started_at().empty());
+  EXPECT_EQ(unknown.accepted_records(), 3);
+
+  // Five other people, numbered from 1 in their own source.
+  auto others = testing::MakeRecords(101, 5, "2010-01-01");
+  for (int i = 0; i < 5; ++i) others[i].set_position(i + 1);
+  ASSERT_TRUE(send("b.csv", std::string(64, 'b'), others, &summary).ok());
+  EXPECT_EQ(summary.accepted(), 5);
+
+  v1::TransferProgress of_a = progress("a.csv");
+  EXPECT_EQ(of_a.next_position(), 4);
+  EXPECT_EQ(of_a.source_sha256(), std::string(64, 'a'));
+  EXPECT_EQ(of_a.received(), 3);
+  EXPECT_FALSE(of_a.started_at().empty());
+  v1::TransferProgress of_b = progress("b.csv");
+  EXPECT_EQ(of_b.next_position(), 6);
+  EXPECT_EQ(of_b.accepted(), 5);
+  EXPECT_EQ(of_b.accepted_records(), 8);
+  EXPECT_EQ(progress("").next_position(), 1);
+
+  // The same name with another digest is another source: refused.
+  grpc::Status changed =
+      send("a.csv", std::string(64, 'c'),
+           testing::MakeRecords(201, 1, "2010-01-01"), &summary);
+  EXPECT_EQ(changed.error_code(), grpc::FAILED_PRECONDITION);
+  EXPECT_NE(changed.error_message().find("new transfer_id"), std::string::npos)
+      << changed.error_message();
+  grpc::Status no_digest =
+      send("c.csv", "", testing::MakeRecords(201, 1, "2010-01-01"), &summary);
+  EXPECT_EQ(no_digest.error_code(), grpc::INVALID_ARGUMENT);
+  EXPECT_EQ(progress("a.csv").received(), 3);
 }
 
 }  // namespace

@@ -73,7 +73,7 @@ TEST_F(TransfersTest, AcceptsEligibleRejectsYoungAndIgnoresRepeats) {
   EXPECT_EQ(again.outcome.accepted, 0);
   EXPECT_EQ(again.outcome.rejected, 0);
   EXPECT_EQ(again.outcome.duplicates, 43);
-  Deposit progress = transfers_.Progress(Archivist(), deposit_.id);
+  Deposit progress = transfers_.Progress(Archivist(), deposit_.id, "").deposit;
   EXPECT_EQ(progress.accepted_records, 40);
   EXPECT_EQ(progress.rejected_records, 3);
   EXPECT_EQ(progress.state, DepositState::kTransferring);
@@ -104,7 +104,7 @@ TEST_F(TransfersTest, ExceptionAcceptsARejectedRecordWhenSentAgain) {
                            "Closed case; the family asked for deposit now");
   BatchResult result = transfers_.StoreBatch(Archivist(), deposit_.id, young);
   EXPECT_EQ(result.outcome.accepted, 1);
-  Deposit progress = transfers_.Progress(Archivist(), deposit_.id);
+  Deposit progress = transfers_.Progress(Archivist(), deposit_.id, "").deposit;
   EXPECT_EQ(progress.rejected_records, 0);
   EXPECT_EQ(progress.accepted_records, 1);
 }
@@ -197,6 +197,95 @@ TEST_F(TransfersTest, RejectionsSharingAPositionAreAllListed) {
     token = page.next_page_token;
   } while (!token.empty() && listed.size() < 10);
   EXPECT_EQ(listed, (std::vector<std::string>{"a-5", "b-5", "c-5"}));
+}
+
+const std::string kDigestA(64, 'a');
+const std::string kDigestB(64, 'b');
+
+// A second source into a deposit used to resume where the first one ended
+// (the deposit kept one position counter) and lost its first records.
+TEST_F(TransfersTest, EachTransferHasItsOwnProgress) {
+  OpenTransfer a =
+      transfers_.Begin(Archivist(), {deposit_.id, "a.csv", kDigestA});
+  EXPECT_EQ(a.next_position, 1);
+  transfers_.StoreBatch(Archivist(), a, Inputs(1, 3, "2010-01-01"));
+
+  OpenTransfer b =
+      transfers_.Begin(Archivist(), {deposit_.id, "b.csv", kDigestB});
+  EXPECT_EQ(b.next_position, 1) << "a new source starts at its first record";
+  auto other = Inputs(101, 5, "2010-01-01");
+  for (size_t i = 0; i < other.size(); ++i) other[i].position = i + 1;
+  other.push_back(Inputs(2, 1, "2010-01-01")[0]);  // a's record again
+  other.back().position = 6;
+  BatchResult stored = transfers_.StoreBatch(Archivist(), b, other);
+  EXPECT_EQ(stored.outcome.accepted, 5);
+  EXPECT_EQ(stored.outcome.duplicates, 1);
+
+  TransferReport of_a = transfers_.Progress(Archivist(), deposit_.id, "a.csv");
+  ASSERT_TRUE(of_a.transfer);
+  EXPECT_EQ(of_a.transfer->next_position, 4);
+  EXPECT_EQ(of_a.transfer->received, 3);
+  EXPECT_EQ(of_a.transfer->accepted, 3);
+  EXPECT_EQ(of_a.transfer->source_sha256, kDigestA);
+  EXPECT_EQ(of_a.transfer->started_by, "anna");
+  TransferReport of_b = transfers_.Progress(Archivist(), deposit_.id, "b.csv");
+  ASSERT_TRUE(of_b.transfer);
+  EXPECT_EQ(of_b.transfer->next_position, 7);
+  EXPECT_EQ(of_b.transfer->received, 6);
+  EXPECT_EQ(of_b.transfer->duplicates, 1);
+  EXPECT_EQ(of_b.deposit.accepted_records, 8);
+  EXPECT_FALSE(transfers_.Progress(Archivist(), deposit_.id, "c.csv").transfer);
+
+  // Resuming the same source continues where it stood.
+  EXPECT_EQ(transfers_.Begin(Archivist(), {deposit_.id, "a.csv", kDigestA})
+                .next_position,
+            4);
+}
+
+TEST_F(TransfersTest, AKnownTransferWithAnotherDigestIsRefused) {
+  OpenTransfer a =
+      transfers_.Begin(Archivist(), {deposit_.id, "a.csv", kDigestA});
+  transfers_.StoreBatch(Archivist(), a, Inputs(1, 3, "2010-01-01"));
+  try {
+    transfers_.Begin(Archivist(), {deposit_.id, "a.csv", kDigestB});
+    FAIL() << "a changed source was taken for the one before";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kFailedPrecondition);
+    std::string message = error.what();
+    EXPECT_NE(message.find(kDigestA), std::string::npos) << message;
+    EXPECT_NE(message.find(kDigestB), std::string::npos) << message;
+    EXPECT_NE(message.find("new transfer_id"), std::string::npos) << message;
+  }
+  // The digest's case does not matter.
+  std::string upper(64, 'A');
+  EXPECT_EQ(transfers_.Begin(Archivist(), {deposit_.id, "a.csv", upper})
+                .next_position,
+            4);
+}
+
+TEST_F(TransfersTest, ANamedTransferNeedsAWellFormedIdAndDigest) {
+  auto refused = [&](const TransferSource& source) {
+    try {
+      transfers_.Begin(Archivist(), source);
+      return false;
+    } catch (const Error& error) {
+      return error.code() == ErrorCode::kInvalidArgument;
+    }
+  };
+  EXPECT_TRUE(refused({deposit_.id, "a.csv", ""}));
+  EXPECT_TRUE(refused({deposit_.id, "a.csv", "abc"}));
+  EXPECT_TRUE(refused({deposit_.id, "a.csv", std::string(64, 'g')}));
+  EXPECT_TRUE(refused({deposit_.id, std::string("a\0b", 3), kDigestA}));
+  EXPECT_TRUE(refused({deposit_.id, std::string(201, 'x'), kDigestA}));
+  EXPECT_TRUE(store_.state().transfers.empty());
+}
+
+TEST_F(TransfersTest, AnAnonymousTransferAlwaysStartsAtTheFirstRecord) {
+  OpenTransfer first = transfers_.Begin(Archivist(), deposit_.id);
+  transfers_.StoreBatch(Archivist(), first, Inputs(1, 3, "2010-01-01"));
+  EXPECT_EQ(transfers_.Begin(Archivist(), deposit_.id).next_position, 1);
+  EXPECT_FALSE(transfers_.Progress(Archivist(), deposit_.id, "").transfer);
+  EXPECT_TRUE(store_.state().transfers.empty());
 }
 
 TEST_F(TransfersTest, CancellingRemovesTheRecords) {
