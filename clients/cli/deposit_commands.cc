@@ -263,7 +263,7 @@ void AddTransfer(CLI::App* group, const ConnectionOptions& options,
   CLI::App* transfer = group->add_subcommand(
       "transfer",
       "Send the records of a CSV file into an open deposit, resuming where "
-      "an earlier run stopped");
+      "an earlier run of the same file stopped");
   transfer->footer(
       std::string(
           "FILE has a header row and the columns source_record_id,"
@@ -271,9 +271,12 @@ void AddTransfer(CLI::App* group, const ConnectionOptions& options,
           "death_year,box,shelf,documents (documents: empty or "
           "name:size:sha256 entries separated by ';'); RFC 4180 quoting. A "
           "record's position is its line number after the header. The whole "
-          "file is checked before anything is sent. Records sent again are "
-          "counted as duplicates. Rejected records are written to the report "
-          "file. See docs/cli.md.\n") +
+          "file is checked before anything is sent. The transfer is named "
+          "after the file (--transfer-id) and identified by its SHA-256: a "
+          "run resumes only the very same file, and a changed file of the "
+          "same name is refused until it gets a --transfer-id of its own. "
+          "Records sent again are counted as duplicates. Rejected records "
+          "are written to the report file. See docs/cli.md.\n") +
       ExitCodeHelp() + "\n");
   transfer->add_option("DEPOSIT", args->deposit_id, "deposit number")
       ->required();
@@ -287,10 +290,15 @@ void AddTransfer(CLI::App* group, const ConnectionOptions& options,
   transfer->add_option("--report", args->report,
                        "where to write the rejected records (default "
                        "FILE.rejected.csv)");
+  transfer->add_option("--transfer-id", args->transfer_id,
+                       "the transfer's name in the deposit (default: the "
+                       "file's name); give a new one to send a changed file "
+                       "as a new source");
   transfer->add_flag("--no-resume", args->no_resume,
-                     "send every line, also those the server has (it counts "
-                     "them as duplicates); needed to re-send records an "
-                     "archivist granted an exception");
+                     "send every line of the file from the first, also "
+                     "those the server has (it counts them as duplicates); "
+                     "needed to re-send records an archivist granted an "
+                     "exception. A changed file is still refused");
   transfer->callback([args, &options, action] {
     *action = [args, &options](const Connection& connection) {
       return RunTransfer(connection, *args, options.json);

@@ -128,6 +128,7 @@ int RunImport(const Connection& connection, const ImportArgs& args, bool json) {
                           {"duplicates", summary.transfer.duplicates()},
                           {"deviations", summary.deviations},
                           {"missing_document_files", summary.missing_files},
+                          {"transfer_id", summary.transfer_id},
                           {"resumed_at", summary.resumed_at},
                           {"sent", summary.sent},
                           {"report", summary.report.string()}};
@@ -140,8 +141,9 @@ int RunImport(const Connection& connection, const ImportArgs& args, bool json) {
                                               : summary.noark_version)
             << ", " << summary.bytes << " bytes)\n";
   if (summary.resumed_at > 1) {
-    std::cout << "resumed at mappe " << summary.resumed_at
-              << ": the server had the ones before it\n";
+    std::cout << "resumed at mappe " << summary.resumed_at << " (transfer \""
+              << summary.transfer_id
+              << "\"): the server had the ones before it\n";
   }
   std::cout << "accepted " << summary.accepted << ", rejected " << rejected
             << " (" << summary.rejected_here << " before sending, "
@@ -167,14 +169,18 @@ void AddImport(CLI::App* group, const ConnectionOptions& options,
   CLI::App* command = group->add_subcommand(
       "import-noark5",
       "Import a Noark 5 extraction (arkivuttrekk) into an open deposit: each "
-      "mappe becomes a record, resuming where an earlier run stopped");
+      "mappe becomes a record, resuming where an earlier run of the same "
+      "extraction stopped");
   command->footer(
       std::string(
           "DIR holds arkivstruktur.xml (Noark 5 versions 3.1 to 5.0) and, "
           "when the extraction has it, arkivuttrekk.xml and the document "
           "files. The whole arkivstruktur.xml is read once before anything "
           "is sent: a malformed or truncated file, a DTD or entity, or a text "
-          "over 1 MiB stops the import with nothing sent. The report (CSV: "
+          "over 1 MiB stops the import with nothing sent. The transfer is "
+          "named noark5:<DIR's name> (--transfer-id) and identified by "
+          "arkivstruktur.xml's SHA-256: a run resumes only the very same "
+          "extraction. The report (CSV: "
           "position, source_record_id, outcome, field, reason, eligible_from, "
           "line) lists every mappe as accepted or rejected with the reason, "
           "and every deviation from the schema. See docs/cli.md.\n") +
@@ -197,9 +203,14 @@ void AddImport(CLI::App* group, const ConnectionOptions& options,
                       "directory with the Noark 5 v5.0 arkivstruktur.xsd, to "
                       "report schema deviations (default "
                       "$DEPOT_NOARK5_XSD_DIR)");
+  command->add_option("--transfer-id", args->options.transfer_id,
+                      "the transfer's name in the deposit (default "
+                      "noark5:<the directory's name>); give a new one to "
+                      "import a changed arkivstruktur.xml as a new source");
   command->add_flag("--no-resume", args->options.no_resume,
-                    "send every mappe, also those the server has (counted as "
-                    "duplicates)");
+                    "send every mappe from the first, also those the server "
+                    "has (counted as duplicates); a changed "
+                    "arkivstruktur.xml is still refused");
   command->add_flag("--no-file-check", args->no_file_check,
                     "do not hash the document files the extraction holds");
   command->callback([args, &options, action] {

@@ -6,6 +6,7 @@
 
 #include "clients/cli/private_file.h"
 #include "services/common/date.h"
+#include "services/common/request_rules.h"
 #include "services/noark/addml.h"
 #include "services/noark/duplicate_finder.h"
 #include "services/noark/file_hash.h"
@@ -229,6 +230,32 @@ std::vector<Deviation> CheckAgainstAddml(
   return deviations;
 }
 
+// The transfer of the extraction: named after its directory unless the
+// options name it, identified by arkivstruktur.xml's SHA-256.
+TransferIdentity IdentityOf(const NoarkImportOptions& options,
+                            const std::string& sha256) {
+  TransferIdentity identity{options.deposit_id, options.transfer_id, sha256,
+                            "arkivstruktur.xml of " + options.dir.string()};
+  if (identity.transfer_id.empty()) {
+    // "dir/" has an empty file name: name it after the directory itself.
+    fs::path normal = fs::absolute(options.dir).lexically_normal();
+    if (!normal.has_filename()) normal = normal.parent_path();
+    identity.transfer_id = "noark5:" + normal.filename().string();
+  }
+  return identity;
+}
+
+// A text the server would reject (over its length, say a systemID of more
+// than 200 characters) is refused before sending, so that the report names
+// the mappe by its own systemID rather than the server's shortened form.
+std::optional<noark::LocalRejection> TextRejection(
+    const v1::RecordData& record) {
+  auto violation = FindViolation(record);
+  if (!violation) return std::nullopt;
+  return noark::LocalRejection{violation->field,
+                               violation->field + " " + violation->reason};
+}
+
 }  // namespace
 
 grpc::Status ImportNoark5(v1::DepositService::Stub& stub,
@@ -275,17 +302,13 @@ grpc::Status ImportNoark5(v1::DepositService::Stub& stub,
   std::vector<Deviation> extraction_deviations =
       CheckAgainstAddml(addml, first, &summary->noark_version);
 
+  TransferIdentity identity = IdentityOf(options, first.sha256);
+  summary->transfer_id = identity.transfer_id;
   int64_t next = 1;
-  if (!options.no_resume) {
-    v1::GetTransferProgressRequest request;
-    request.set_deposit_id(options.deposit_id);
-    v1::TransferProgress answer;
-    auto context = new_context();
-    grpc::Status status =
-        stub.GetTransferProgress(context.get(), request, &answer);
-    if (!status.ok()) return status;
-    next = answer.next_position();
-  }
+  // Asked also with --no-resume: a changed extraction is refused either way.
+  grpc::Status resume = ResumePoint(stub, new_context, identity, &next);
+  if (!resume.ok()) return resume;
+  if (options.no_resume) next = 1;
   summary->resumed_at = next;
 
   WorkFile work(summary->report.string() + ".partial");
@@ -341,9 +364,7 @@ grpc::Status ImportNoark5(v1::DepositService::Stub& stub,
       // server keeps taking batches.
       context->set_deadline(std::chrono::system_clock::time_point::max());
       writer = stub.TransferRecords(context.get(), &summary->transfer);
-      v1::TransferRecordsRequest start;
-      start.mutable_start()->set_deposit_id(options.deposit_id);
-      open = writer->Write(start);
+      open = writer->Write(StartMessage(identity));
     }
     if (open) open = writer->Write(message);
     if (open) summary->sent += batch->records_size();
@@ -382,6 +403,8 @@ grpc::Status ImportNoark5(v1::DepositService::Stub& stub,
             "systemID " + mappe.system_id +
                 " occurs more than once; only its first mappe is imported"};
       }
+      v1::RecordData record = ToProto(mapped.record);
+      if (!mapped.rejection) mapped.rejection = TextRejection(record);
       const std::string& id = mapped.record.source_record_id;
       if (mapped.rejection) {
         ++summary->rejected_here;
@@ -391,7 +414,6 @@ grpc::Status ImportNoark5(v1::DepositService::Stub& stub,
       } else {
         work.Pending(mappe.position, id);
         if (mappe.position >= next) {
-          v1::RecordData record = ToProto(mapped.record);
           batch_bytes += record.ByteSizeLong();
           batch->add_records()->Swap(&record);
           if (batch->records_size() >= options.batch_size ||

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "clients/cli/transfer_identity.h"
 #include "depot/v1/deposit.grpc.pb.h"
 
 namespace depot::cli {
@@ -21,6 +22,9 @@ struct NoarkImportOptions {
   std::filesystem::path report;
   int batch_size = 1000;
   bool no_resume = false;
+  /// The transfer's name in the deposit; empty: "noark5:" and the
+  /// extraction directory's name. Its digest is arkivstruktur.xml's.
+  std::string transfer_id;
   /// Hash the document files the extraction holds against their sjekksum.
   bool verify_files = true;
   /// Where arkivstruktur.xsd is, for reporting schema deviations; empty or
@@ -41,6 +45,7 @@ struct NoarkImportSummary {
   int64_t rejected_by_server = 0;  ///< 10-year rule, identity number, ...
   int64_t deviations = 0;
   int64_t missing_files = 0;
+  std::string transfer_id;       ///< the transfer's name in the deposit
   int64_t resumed_at = 1;        ///< first position sent in this run
   int64_t sent = 0;              ///< records sent in this run
   v1::TransferSummary transfer;  ///< what TransferRecords answered
@@ -62,8 +67,6 @@ class ExtractionError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-using ContextFactory = std::function<std::unique_ptr<grpc::ClientContext>()>;
-
 /// Imports a Noark 5 extraction into an open deposit through the same
 /// resumable TransferRecords path as any municipal system:
 /// 1. arkivuttrekk.xml (when there): the Noark version, the checksum and
@@ -71,7 +74,10 @@ using ContextFactory = std::function<std::unique_ptr<grpc::ClientContext>()>;
 /// 2. a first streaming pass over arkivstruktur.xml: is it readable to the
 ///    end (else ExtractionError, nothing sent), how many mappes, its
 ///    SHA-256, which systemIDs may repeat;
-/// 3. where to resume (GetTransferProgress; positions are mappe order);
+/// 3. where to resume (GetTransferProgress for the transfer named by
+///    transfer_id and arkivstruktur.xml's SHA-256; positions are mappe
+///    order); FAILED_PRECONDITION, nothing sent, when the deposit has the
+///    transfer_id from another arkivstruktur.xml;
 /// 4. a second pass: each mappe mapped to a record and sent in batches;
 ///    deviations and local rejections go to the report;
 /// 5. the report: every mappe accepted or rejected with its reason (the

@@ -42,11 +42,20 @@ const std::vector<std::string>& RecordCsvColumns() {
 }
 
 RecordCsvFile::RecordCsvFile(const std::string& path)
-    : path_(path), in_(path, std::ios::binary), reader_(in_) {
-  if (!in_) {
+    : path_(path), file_(path, std::ios::binary), reader_(file_) {
+  if (!file_) {
     throw std::runtime_error("cannot read " + path + ": " +
                              std::strerror(errno));
   }
+  ReadHeader();
+}
+
+RecordCsvFile::RecordCsvFile(std::istream& in, const std::string& name)
+    : path_(name), reader_(in) {
+  ReadHeader();
+}
+
+void RecordCsvFile::ReadHeader() {
   std::vector<std::string> header;
   try {
     if (!reader_.Next(&header)) {

@@ -22,6 +22,9 @@ class RecordCsvFile {
   /// Opens the file and checks the header. Throws std::runtime_error when
   /// the file cannot be read and CsvError for a wrong header.
   explicit RecordCsvFile(const std::string& path);
+  /// Reads a transfer file from `in` (which must outlive this); `name`
+  /// stands for the file in messages.
+  RecordCsvFile(std::istream& in, const std::string& name);
 
   /// The next record; false at the end. Throws CsvError, its message naming
   /// the file, the data line and the file line, for a malformed line: a
@@ -31,9 +34,10 @@ class RecordCsvFile {
 
  private:
   [[noreturn]] void Fail(int64_t file_line, const std::string& what) const;
+  void ReadHeader();
 
   std::string path_;
-  std::ifstream in_;
+  std::ifstream file_;
   CsvReader reader_;
   int64_t header_line_ = 1;
   std::vector<std::string> fields_;

@@ -10,6 +10,8 @@
 #include "clients/cli/private_file.h"
 #include "clients/cli/progress.h"
 #include "clients/cli/record_csv.h"
+#include "clients/cli/transfer_identity.h"
+#include "services/noark/file_hash.h"
 
 namespace depot::cli {
 namespace {
@@ -47,8 +49,9 @@ struct StreamOutcome {
 // Streams the records from position `next` on.
 StreamOutcome SendRecords(const Connection& connection,
                           v1::DepositService::Stub& stub,
-                          const TransferArgs& args, int64_t total, int64_t next,
-                          v1::TransferSummary* summary) {
+                          const TransferArgs& args,
+                          const TransferIdentity& identity, int64_t total,
+                          int64_t next, v1::TransferSummary* summary) {
   StreamOutcome outcome;
   auto context = connection.NewContext();
   // --timeout bounds single requests; a transfer runs as long as the server
@@ -56,9 +59,7 @@ StreamOutcome SendRecords(const Connection& connection,
   context->set_deadline(std::chrono::system_clock::time_point::max());
   auto writer = stub.TransferRecords(context.get(), summary);
 
-  v1::TransferRecordsRequest message;
-  message.mutable_start()->set_deposit_id(args.deposit_id);
-  bool open = writer->Write(message);
+  bool open = writer->Write(StartMessage(identity));
 
   std::optional<ProgressLine> progress;
   v1::TransferRecordsRequest batch_message;
@@ -159,33 +160,50 @@ int RunTransfer(const Connection& connection, const TransferArgs& args,
     return kExitOther;
   }
 
+  std::optional<std::string> digest = noark::Sha256OfFile(args.file);
+  if (!digest) {
+    std::cerr << "depot: cannot read " << args.file << std::endl;
+    return kExitOther;
+  }
+  TransferIdentity identity{
+      args.deposit_id,
+      args.transfer_id.empty()
+          ? std::filesystem::path(args.file).filename().string()
+          : args.transfer_id,
+      *digest, "the file " + args.file};
   auto stub = v1::DepositService::NewStub(connection.channel());
+  // Asked also with --no-resume: a file that changed is refused either way.
   int64_t next = 1;
-  if (!args.no_resume) {
-    v1::GetTransferProgressRequest request;
-    request.set_deposit_id(args.deposit_id);
-    v1::TransferProgress progress;
-    auto context = connection.NewContext();
-    grpc::Status status =
-        stub->GetTransferProgress(context.get(), request, &progress);
-    if (!status.ok()) return ReportFailure(status);
-    next = progress.next_position();
-    if (next > last_position && total > 0) {
-      std::cerr << "depot: the server has every line of " << args.file
-                << " already (resuming at line " << next
-                << ": nothing to send; --no-resume sends every line)"
-                << std::endl;
-    } else if (next > 1) {
-      std::cerr << "depot: resuming at line " << next << " of " << args.file
-                << ": the server has the lines before it already "
-                   "(--no-resume sends every line)"
+  grpc::Status status = ResumePoint(
+      *stub, [&] { return connection.NewContext(); }, identity, &next);
+  if (!status.ok()) {
+    int code = ReportFailure(status);
+    if (code == kExitUnavailable) {
+      std::cerr << "depot: nothing was sent; the server keeps every batch it "
+                   "committed before. Run the same command again to resume."
                 << std::endl;
     }
+    return code;
+  }
+  if (args.no_resume) {
+    next = 1;
+  } else if (next > last_position && total > 0) {
+    std::cerr << "depot: the server has every line of " << args.file
+              << " already (transfer \"" << identity.transfer_id
+              << "\", resuming at line " << next
+              << ": nothing to send; --no-resume sends every line)"
+              << std::endl;
+  } else if (next > 1) {
+    std::cerr << "depot: resuming at line " << next << " of " << args.file
+              << " (transfer \"" << identity.transfer_id
+              << "\"): the server has the lines before it already "
+                 "(--no-resume sends every line)"
+              << std::endl;
   }
 
   v1::TransferSummary summary;
   StreamOutcome outcome =
-      SendRecords(connection, *stub, args, total, next, &summary);
+      SendRecords(connection, *stub, args, identity, total, next, &summary);
   if (!outcome.status.ok()) {
     int code = ReportFailure(outcome.status);
     if (code == kExitUnavailable) {
@@ -212,8 +230,7 @@ int RunTransfer(const Connection& connection, const TransferArgs& args,
   }
 
   std::vector<v1::Rejection> rejections;
-  grpc::Status status =
-      ListAllRejections(connection, *stub, args.deposit_id, &rejections);
+  status = ListAllRejections(connection, *stub, args.deposit_id, &rejections);
   if (!status.ok()) return ReportFailure(status);
   std::string report =
       args.report.empty() ? args.file + ".rejected.csv" : args.report;

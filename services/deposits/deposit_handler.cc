@@ -1,11 +1,13 @@
 #include "services/deposits/deposit_handler.h"
 
-#include <future>
+#include <google/protobuf/descriptor.h>
+#include <grpcpp/support/method_handler.h>
 
 #include "services/common/error.h"
 #include "services/common/request_rules.h"
 #include "services/common/subject_proto.h"
 #include "services/common/time_format.h"
+#include "services/deposits/transfer_stream.h"
 
 namespace depot::deposits {
 namespace {
@@ -82,35 +84,6 @@ void ToProto(const Deposit& d, v1::Deposit* out) {
   out->set_cancel_reason(d.cancel_reason);
 }
 
-void ToProto(const Rejection& r, v1::Rejection* out) {
-  out->set_position(r.position);
-  out->set_source_record_id(r.source_record_id);
-  out->set_field(r.field);
-  out->set_reason(r.reason);
-  out->set_eligible_from(r.eligible_from);
-}
-
-RecordInput FromProto(const v1::RecordData& r) {
-  RecordInput input{r.position(),
-                    r.source_record_id(),
-                    r.person_name(),
-                    r.national_id(),
-                    r.birth_date(),
-                    r.opened_date(),
-                    r.last_contact_date(),
-                    r.death_year(),
-                    r.box(),
-                    r.shelf(),
-                    {},
-                    r.noark_metadata()};
-  for (const auto& d : r.documents()) {
-    input.documents.push_back({d.file_name(), d.size_bytes(), d.sha256()});
-  }
-  return input;
-}
-
-constexpr int kSummaryRejections = 1000;
-
 void ToProto(const RecordView& r, const CategoryRules& rules,
              v1::RecordSummary* out) {
   out->set_record_id(r.record_id);
@@ -149,7 +122,23 @@ DepositHandler::DepositHandler(DepositContext& context,
       search_(context),
       export_(context),
       correction_(context),
-      subject_records_(context) {}
+      subject_records_(context) {
+  // TransferRecords reads its messages as raw bytes (see TransferMessages);
+  // every other method keeps the handler the generated code gave it.
+  const auto* service =
+      google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
+          v1::DepositService::service_full_name());
+  MarkMethodStreamed(
+      service->FindMethodByName("TransferRecords")->index(),
+      new grpc::internal::ClientStreamingHandler<
+          DepositHandler, grpc::ByteBuffer, v1::TransferSummary>(
+          [](DepositHandler* handler, grpc::ServerContext* context,
+             grpc::ServerReader<grpc::ByteBuffer>* reader,
+             v1::TransferSummary* summary) {
+            return handler->TransferRecords(context, reader, summary);
+          },
+          this));
+}
 
 grpc::Status DepositHandler::RegisterDepositor(
     grpc::ServerContext* context, const v1::RegisterDepositorRequest* request,
@@ -256,66 +245,13 @@ grpc::Status DepositHandler::CancelDeposit(
 }
 
 grpc::Status DepositHandler::TransferRecords(
-    grpc::ServerContext* context,
-    grpc::ServerReader<v1::TransferRecordsRequest>* reader,
+    grpc::ServerContext* context, grpc::ServerReader<grpc::ByteBuffer>* reader,
     v1::TransferSummary* response) {
-  return gate_.Serve(
-      context, "TransferRecords", nullptr, [&](const Caller& caller) {
-        v1::TransferRecordsRequest message;
-        if (!reader->Read(&message) || !message.has_start()) {
-          throw InvalidArgument(
-              "the first message must be start{deposit_id}, then record "
-              "batches");
-        }
-        Deposit deposit =
-            transfers_.Begin(caller, message.start().deposit_id());
-        response->set_deposit_id(deposit.id);
-        response->set_next_position(deposit.next_position);
-        // Batch N+1 is read, checked and sealed while batch N is written:
-        // sealing takes depotd's CPU, writing PostgreSQL's. Writes stay in
-        // order, one at a time, so a cut stream keeps a prefix of its batches.
-        // When the stream fails, the future of std::async waits in its
-        // destructor for a write still running: none is left behind.
-        std::future<BatchResult> writing;
-        auto count = [&](BatchResult result, size_t received) {
-          response->set_received(response->received() + received);
-          response->set_accepted(response->accepted() +
-                                 result.outcome.accepted);
-          response->set_rejected(response->rejected() +
-                                 result.outcome.rejected);
-          response->set_duplicates(response->duplicates() +
-                                   result.outcome.duplicates);
-          response->set_next_position(
-              std::max(response->next_position(), result.next_position));
-          for (const Rejection& r : result.rejections) {
-            if (response->rejections_size() >= kSummaryRejections) break;
-            ToProto(r, response->add_rejections());
-          }
-        };
-        size_t writing_size = 0;
-        std::vector<RecordInput> records;
-        while (reader->Read(&message)) {
-          if (!message.has_batch()) {
-            throw InvalidArgument("after start, send only record batches");
-          }
-          records.clear();
-          records.reserve(message.batch().records_size());
-          for (const auto& r : message.batch().records()) {
-            records.push_back(FromProto(r));
-          }
-          PreparedBatch prepared =
-              transfers_.Prepare(caller, deposit.id, records);
-          if (writing.valid()) count(writing.get(), writing_size);
-          writing_size = records.size();
-          writing = std::async(
-              std::launch::async,
-              [this, &caller](PreparedBatch batch) {
-                return transfers_.Write(caller, std::move(batch));
-              },
-              std::move(prepared));
-        }
-        if (writing.valid()) count(writing.get(), writing_size);
-      });
+  return gate_.Serve(context, "TransferRecords", nullptr,
+                     [&](const Caller& caller) {
+                       TransferMessages messages(*reader);
+                       ReceiveTransfer(transfers_, caller, messages, response);
+                     });
 }
 
 grpc::Status DepositHandler::GetTransferProgress(
@@ -323,12 +259,25 @@ grpc::Status DepositHandler::GetTransferProgress(
     v1::TransferProgress* response) {
   return gate_.Serve(
       context, "GetTransferProgress", request, [&](const Caller& caller) {
-        Deposit d = transfers_.Progress(caller, request->deposit_id());
+        TransferReport report = transfers_.Progress(
+            caller, request->deposit_id(), request->transfer_id());
+        const Deposit& d = report.deposit;
         response->set_deposit_id(d.id);
-        response->set_next_position(d.next_position);
         response->set_accepted_records(d.accepted_records);
         response->set_rejected_records(d.rejected_records);
         response->set_state(StateToProto(d.state));
+        response->set_transfer_id(request->transfer_id());
+        response->set_next_position(1);
+        if (const auto& t = report.transfer) {
+          response->set_next_position(t->next_position);
+          response->set_source_sha256(t->source_sha256);
+          response->set_received(t->received);
+          response->set_accepted(t->accepted);
+          response->set_rejected(t->rejected);
+          response->set_duplicates(t->duplicates);
+          response->set_started_at(FormatRfc3339(t->started_at));
+          response->set_updated_at(FormatRfc3339(t->updated_at));
+        }
       });
 }
 

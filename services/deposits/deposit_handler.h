@@ -46,10 +46,12 @@ class DepositHandler final : public depot::v1::DepositService::Service {
   grpc::Status CancelDeposit(grpc::ServerContext* context,
                              const v1::CancelDepositRequest* request,
                              v1::Deposit* response) override;
-  grpc::Status TransferRecords(
-      grpc::ServerContext* context,
-      grpc::ServerReader<v1::TransferRecordsRequest>* reader,
-      v1::TransferSummary* response) override;
+  /// Registered in place of the generated TransferRecords: reads the
+  /// stream's messages as raw bytes, so that one that cannot be parsed ends
+  /// the stream with INVALID_ARGUMENT instead of looking like its end.
+  grpc::Status TransferRecords(grpc::ServerContext* context,
+                               grpc::ServerReader<grpc::ByteBuffer>* reader,
+                               v1::TransferSummary* response);
   grpc::Status GetTransferProgress(grpc::ServerContext* context,
                                    const v1::GetTransferProgressRequest* request,
                                    v1::TransferProgress* response) override;

@@ -1,16 +1,12 @@
 #include "storage/deposits/pg_deposit_store.h"
 
-#include <pqxx/stream_to>
-#include <set>
-
 #include "services/common/date.h"
 #include "services/common/error.h"
 #include "services/common/text_check.h"
 #include "storage/audit_writer.h"
-#include "storage/copy_field.h"
+#include "storage/deposits/pg_batch_writer.h"
 #include "storage/pg_time.h"
 #include "storage/subject_audit.h"
-#include "storage/text_array.h"
 
 namespace depot::storage {
 namespace {
@@ -20,12 +16,10 @@ using deposits::Depositor;
 constexpr char kInsertDepositor[] = "deposits_insert_depositor";
 constexpr char kFindDepositor[] = "deposits_find_depositor";
 constexpr char kListDepositors[] = "deposits_list_depositors";
-constexpr char kStoredAmong[] = "deposits_stored_among";
 constexpr char kFindDeposit[] = "deposits_find_deposit";
 constexpr char kLockDeposit[] = "deposits_lock_deposit";
 constexpr char kShareDeposit[] = "deposits_share_deposit";
 constexpr char kFindRecord[] = "deposits_find_record";
-constexpr char kClearRejections[] = "deposits_clear_rejections";
 
 constexpr char kDepositorColumns[] =
     "id, organization_number, name, kind, "
@@ -42,7 +36,6 @@ Depositor ToDepositor(const pqxx::row& row) {
   return depositor;
 }
 
-using deposits::ConcurrentBatch;
 using deposits::Deposit;
 using deposits::DepositLock;
 using deposits::DepositState;
@@ -56,7 +49,7 @@ constexpr char kSchema[] = "deposits";
 constexpr char kDepositColumns[] =
     "d.id, dp.organization_number, d.category, d.description, "
     "d.deposit_date::text AS deposit_date, d.state, d.accepted_records, "
-    "d.rejected_records, d.next_position, "
+    "d.rejected_records, "
     "(extract(epoch FROM d.created_at) * 1000000)::bigint AS created_us, "
     "d.created_by, d.cancel_reason "
     "FROM deposits.deposits d JOIN deposits.depositors dp "
@@ -91,7 +84,6 @@ Deposit ToDeposit(const pqxx::row& row) {
   deposit.state = deposits::ParseDepositState(row["state"].as<std::string>());
   deposit.accepted_records = row["accepted_records"].as<int64_t>();
   deposit.rejected_records = row["rejected_records"].as<int64_t>();
-  deposit.next_position = row["next_position"].as<int64_t>();
   deposit.created_at = FromMicros(row["created_us"].as<int64_t>());
   deposit.created_by = row["created_by"].as<std::string>();
   deposit.cancel_reason = row["cancel_reason"].as<std::string>();
@@ -128,27 +120,11 @@ StoredRecord ToStoredRecord(const pqxx::row& row) {
 Rejection ToRejection(const pqxx::row& row) {
   return {row["position"].as<int64_t>(),
           row["source_record_id"].as<std::string>(),
-          row["field"].as<std::string>(), row["reason"].as<std::string>(),
-          row["eligible_from"].as<std::string>()};
+          row["field"].as<std::string>(),
+          row["reason"].as<std::string>(),
+          row["eligible_from"].as<std::string>(),
+          row["id"].as<int64_t>()};
 }
-
-// Per-connection staging table for COPY of rejections; emptied at every
-// commit. (Accepted records are COPYed straight into deposits.records.)
-constexpr char kCreateStaging[] =
-    "CREATE TEMP TABLE IF NOT EXISTS staging_rejections ("
-    " source_record_id text, position bigint, field text, reason text,"
-    " eligible_from text) ON COMMIT DELETE ROWS";
-
-constexpr char kMoveStagedRejections[] =
-    "WITH inserted AS ("
-    " INSERT INTO deposits.rejections (deposit_id, source_record_id, position,"
-    "  field, reason, eligible_from)"
-    " SELECT $1, s.source_record_id, s.position, s.field, s.reason,"
-    "  NULLIF(s.eligible_from, '')::date FROM staging_rejections s"
-    " WHERE NOT EXISTS (SELECT 1 FROM deposits.records r"
-    "  WHERE r.deposit_id = $1 AND r.source_record_id = s.source_record_id)"
-    " ON CONFLICT (deposit_id, source_record_id) DO NOTHING RETURNING 1)"
-    " SELECT count(*) FROM inserted";
 
 class PgDepositTransaction : public deposits::DepositTransaction {
  public:
@@ -239,66 +215,31 @@ class PgDepositTransaction : public deposits::DepositTransaction {
   deposits::BatchOutcome StoreBatch(int64_t deposit_id,
                                     const std::vector<SealedRecord>& accepted,
                                     const std::vector<Rejection>& rejected,
-                                    int64_t next_position,
+                                    const deposits::BatchSource& source,
                                     const AuditEvent& audit) override {
-    deposits::BatchOutcome outcome;
-    int64_t cleared = 0;
-    if (!accepted.empty()) {
-      std::vector<const SealedRecord*> fresh =
-          NotYetStored(deposit_id, accepted);
-      if (!fresh.empty()) {
-        CopyRecords(deposit_id, fresh);
-        CopyAuditEvents(fresh, audit);
-        cleared = ClearRejections(deposit_id, fresh);
-      }
-      outcome.accepted = static_cast<int64_t>(fresh.size());
-    }
-    if (!rejected.empty()) {
-      tx_.exec(kCreateStaging);
-      pqxx::stream_to stream(
-          tx_, "staging_rejections",
-          std::vector<std::string>{"source_record_id", "position", "field",
-                                   "reason", "eligible_from"});
-      for (const Rejection& r : rejected) {
-        stream << std::make_tuple(r.source_record_id, r.position, r.field,
-                                  r.reason, r.eligible_from);
-      }
-      stream.complete();
-      outcome.rejected =
-          tx_.exec_params1(kMoveStagedRejections, deposit_id)[0].as<int64_t>();
-    }
-    outcome.duplicates =
-        static_cast<int64_t>(accepted.size() + rejected.size()) -
-        outcome.accepted - outcome.rejected;
-    tx_.exec_params(
-        "UPDATE deposits.deposits SET accepted_records = accepted_records + $2,"
-        " rejected_records = rejected_records + $3 - $4,"
-        " next_position = GREATEST(next_position, $5) WHERE id = $1",
-        deposit_id, outcome.accepted, outcome.rejected, cleared, next_position);
-    return outcome;
+    return PgBatchWriter(tx_).StoreBatch(deposit_id, accepted, rejected, source,
+                                         audit);
+  }
+
+  std::optional<deposits::TransferState> FindTransfer(
+      int64_t deposit_id, const std::string& transfer_id) override {
+    return PgBatchWriter(tx_).FindTransfer(deposit_id, transfer_id);
+  }
+
+  void InsertTransfer(int64_t deposit_id,
+                      const deposits::TransferState& transfer) override {
+    PgBatchWriter(tx_).InsertTransfer(deposit_id, transfer);
   }
 
   std::vector<std::string> ExceptionsAmong(
       int64_t deposit_id, const std::vector<std::string>& source_ids) override {
-    std::vector<std::string> found;
-    // Exceptions are rare: one small query per batch, only when any exist.
-    auto any = tx_.exec_params(
-        "SELECT source_record_id FROM deposits.record_exceptions "
-        "WHERE deposit_id = $1",
-        deposit_id);
-    if (any.empty()) return found;
-    std::set<std::string> wanted(source_ids.begin(), source_ids.end());
-    for (const auto& row : any) {
-      auto id = row[0].as<std::string>();
-      if (wanted.contains(id)) found.push_back(id);
-    }
-    return found;
+    return PgBatchWriter(tx_).ExceptionsAmong(deposit_id, source_ids);
   }
 
   std::optional<Rejection> FindRejection(
       int64_t deposit_id, const std::string& source_record_id) override {
     auto result = tx_.exec_params(
-        "SELECT position, source_record_id, field, reason, "
+        "SELECT id, position, source_record_id, field, reason, "
         "coalesce(eligible_from::text, '') AS eligible_from "
         "FROM deposits.rejections WHERE deposit_id = $1 AND "
         "source_record_id = $2",
@@ -323,13 +264,13 @@ class PgDepositTransaction : public deposits::DepositTransaction {
 
   std::vector<Rejection> ListRejections(int64_t deposit_id,
                                         int64_t after_position,
-                                        int limit) override {
+                                        int64_t after_id, int limit) override {
     auto result = tx_.exec_params(
-        "SELECT position, source_record_id, field, reason, "
+        "SELECT id, position, source_record_id, field, reason, "
         "coalesce(eligible_from::text, '') AS eligible_from "
-        "FROM deposits.rejections WHERE deposit_id = $1 AND position > $2 "
-        "ORDER BY position, source_record_id LIMIT $3",
-        deposit_id, after_position, limit);
+        "FROM deposits.rejections WHERE deposit_id = $1 AND "
+        "(position, id) > ($2, $3) ORDER BY position, id LIMIT $4",
+        deposit_id, after_position, after_id, limit);
     std::vector<Rejection> rejections;
     for (const auto& row : result) rejections.push_back(ToRejection(row));
     return rejections;
@@ -413,88 +354,6 @@ class PgDepositTransaction : public deposits::DepositTransaction {
   }
 
  private:
-  // The records of a batch not stored yet, first occurrence of each source
-  // id. The rows then go in by plain COPY, without ON CONFLICT: a parallel
-  // batch (DepositLock::kBatchWrite) that stores one of the same ids first
-  // makes the COPY fail on the unique key, and CopyRecords says so with
-  // ConcurrentBatch; under kExclusive no other batch writes meanwhile.
-  std::vector<const SealedRecord*> NotYetStored(
-      int64_t deposit_id, const std::vector<SealedRecord>& batch) {
-    std::vector<std::string> ids;
-    ids.reserve(batch.size());
-    for (const SealedRecord& r : batch) ids.push_back(r.source_record_id);
-    std::set<std::string> taken;
-    for (const auto& row :
-         tx_.exec_prepared(kStoredAmong, deposit_id, TextArrayLiteral(ids))) {
-      taken.insert(row[0].as<std::string>());
-    }
-    std::vector<const SealedRecord*> fresh;
-    fresh.reserve(batch.size());
-    for (const SealedRecord& r : batch) {
-      if (taken.insert(r.source_record_id).second) fresh.push_back(&r);
-    }
-    return fresh;
-  }
-
-  void CopyRecords(int64_t deposit_id,
-                   const std::vector<const SealedRecord*>& records) {
-    pqxx::stream_to stream(
-        tx_, "deposits.records",
-        std::vector<std::string>{
-            "deposit_id", "source_record_id", "position", "name_sealed",
-            "national_id_sealed", "national_id_kind", "national_id_index",
-            "person_index", "birth_date_sealed", "opened_date",
-            "last_contact_date", "death_year", "box", "shelf",
-            "documents_sealed", "subject", "noark_sealed"});
-    try {
-      WriteRecords(stream, deposit_id, records);
-    } catch (const pqxx::unique_violation&) {
-      throw ConcurrentBatch("records of deposit " + std::to_string(deposit_id) +
-                            " were stored by a parallel batch meanwhile");
-    }
-  }
-
-  static void WriteRecords(pqxx::stream_to& stream, int64_t deposit_id,
-                           const std::vector<const SealedRecord*>& records) {
-    for (const SealedRecord* r : records) {
-      stream << std::make_tuple(
-          deposit_id, r->source_record_id, r->position, r->name_sealed,
-          TextOrNull(r->national_id_sealed), r->national_id_kind,
-          TextOrNull(r->national_id_index), r->person_index,
-          r->birth_date_sealed, r->opened_date, r->last_contact_date,
-          NumberOrNull(r->death_year), r->box, r->shelf,
-          TextOrNull(r->documents_sealed), r->subject,
-          TextOrNull(r->noark_sealed));
-    }
-    stream.complete();
-  }
-
-  // One event per stored record: the person's pseudonym is the subject.
-  void CopyAuditEvents(const std::vector<const SealedRecord*>& records,
-                       const AuditEvent& audit) {
-    pqxx::stream_to stream(
-        tx_, std::string(kSchema) + ".audit_events",
-        std::vector<std::string>{"actor", "actor_role", "action", "object",
-                                 "subject", "detail"});
-    for (const SealedRecord* r : records) {
-      stream << std::make_tuple(audit.actor, audit.actor_role, audit.action,
-                                audit.object, TextOrNull(r->subject),
-                                audit.detail);
-    }
-    stream.complete();
-  }
-
-  // An accepted record replaces an earlier rejection of the same source id.
-  int64_t ClearRejections(int64_t deposit_id,
-                          const std::vector<const SealedRecord*>& records) {
-    std::vector<std::string> ids;
-    ids.reserve(records.size());
-    for (const SealedRecord* r : records) ids.push_back(r->source_record_id);
-    return tx_
-        .exec_prepared(kClearRejections, deposit_id, TextArrayLiteral(ids))
-        .affected_rows();
-  }
-
   // The transaction to nest a savepoint in: writes never run in a Read.
   pqxx::dbtransaction& Writable() {
     auto* transaction = dynamic_cast<pqxx::dbtransaction*>(&tx_);
@@ -531,15 +390,7 @@ PgDepositStore::PgDepositStore(ConnectionPool& pool) : pool_(pool) {
                                    "WHERE d.id = $1 FOR KEY SHARE OF d");
   pool_.Prepare(kFindRecord, std::string("SELECT ") + kRecordColumns +
                                  "WHERE r.id = $1 AND d.state <> 'cancelled'");
-  pool_.Prepare(kStoredAmong,
-                "SELECT source_record_id FROM deposits.records WHERE "
-                "deposit_id = $1 AND source_record_id = ANY($2::text[])");
-  // The EXISTS is a one-time filter: a deposit without rejections (the
-  // usual case) skips the lookups of the batch's ids altogether.
-  pool_.Prepare(kClearRejections,
-                "DELETE FROM deposits.rejections WHERE deposit_id = $1 AND "
-                "source_record_id = ANY($2::text[]) AND EXISTS (SELECT 1 "
-                "FROM deposits.rejections WHERE deposit_id = $1)");
+  PgBatchWriter::Prepare(pool_);
 }
 
 void PgDepositStore::Run(

@@ -17,6 +17,9 @@ namespace {
 constexpr int kRecords = 6000;
 constexpr int kYoungEvery = 50;  // every 50th record is too young
 constexpr int kEligible = kRecords - kRecords / kYoungEvery;
+// The transfer's name and its source's digest.
+constexpr char kTransfer[] = "pupils.csv";
+const std::string kDigest(64, 'e');
 
 std::vector<v1::RecordData> Records() {
   auto records = testing::MakeRecords(1, kRecords, "2011-01-01");
@@ -27,9 +30,11 @@ std::vector<v1::RecordData> Records() {
 }
 
 int64_t NextPosition(int port, int64_t deposit) {
-  auto stub = v1::DepositService::NewStub(testing::ChannelAs(port, "archivist"));
+  auto stub =
+      v1::DepositService::NewStub(testing::ChannelAs(port, "archivist"));
   v1::GetTransferProgressRequest request;
   request.set_deposit_id(deposit);
+  request.set_transfer_id(kTransfer);
   v1::TransferProgress progress;
   grpc::ClientContext context;
   grpc::Status status = stub->GetTransferProgress(&context, request, &progress);
@@ -41,13 +46,17 @@ int64_t NextPosition(int port, int64_t deposit) {
 grpc::Status TransferAndCut(int port, int64_t deposit,
                             const std::vector<v1::RecordData>& records,
                             const std::function<void()>& cut) {
-  auto stub = v1::DepositService::NewStub(testing::ChannelAs(port, "archivist"));
+  auto stub =
+      v1::DepositService::NewStub(testing::ChannelAs(port, "archivist"));
   grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::seconds(60));
   v1::TransferSummary summary;
   auto writer = stub->TransferRecords(&context, &summary);
   v1::TransferRecordsRequest start;
   start.mutable_start()->set_deposit_id(deposit);
+  start.mutable_start()->set_transfer_id(kTransfer);
+  start.mutable_start()->set_source_sha256(kDigest);
   writer->Write(start);
   int batches = 0;
   for (size_t i = 0; i < records.size(); i += 200) {
@@ -73,8 +82,9 @@ void ResumeFrom(int port, int64_t deposit,
   std::vector<v1::RecordData> rest(
       records.begin() + std::max<int64_t>(0, next - 1 - 100), records.end());
   v1::TransferSummary summary;
-  grpc::Status status = testing::Transfer(testing::ChannelAs(port, "archivist"),
-                                          deposit, rest, 500, &summary);
+  grpc::Status status =
+      testing::Transfer(testing::ChannelAs(port, "archivist"), deposit, rest,
+                        500, &summary, kTransfer, kDigest);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_GT(summary.duplicates(), 0);
 }
@@ -101,9 +111,10 @@ TEST(TransferResume, AfterDepotdIsKilledMidTransfer) {
   {
     testing::DepotdProcess depotd({db.dsn(), "", "", {}, ""});
     ASSERT_TRUE(depotd.WaitUntilServing()) << depotd.process().Log();
-    deposit = testing::CreateDeposit(
-        testing::ChannelAs(depotd.port(), "archivist"), testing::kOwnMunicipality,
-        v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
+    deposit =
+        testing::CreateDeposit(testing::ChannelAs(depotd.port(), "archivist"),
+                               testing::kOwnMunicipality,
+                               v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
     grpc::Status cut = TransferAndCut(depotd.port(), deposit, records, [&] {
       depotd.process().Signal(SIGKILL);
     });

@@ -18,6 +18,8 @@ namespace {
 
 using testing::ChannelAs;
 
+const std::string kDigest(64, 'd');
+
 const std::string kMunicipality =
     std::string("municipality-") + testing::kOwnMunicipality;
 
@@ -314,6 +316,8 @@ TEST_F(DepositTransferTest, BadBatchKeepsEveryBatchBeforeIt) {
   auto writer = stub->TransferRecords(&context, &summary);
   v1::TransferRecordsRequest start;
   start.mutable_start()->set_deposit_id(deposit);
+  start.mutable_start()->set_transfer_id("source.csv");
+  start.mutable_start()->set_source_sha256(kDigest);
   writer->Write(start);
   auto records = testing::MakeRecords(1, 3000, "2010-01-01");
   for (int first = 0; first < 3000; first += 1000) {
@@ -336,6 +340,7 @@ TEST_F(DepositTransferTest, BadBatchKeepsEveryBatchBeforeIt) {
 
   v1::GetTransferProgressRequest progress;
   progress.set_deposit_id(deposit);
+  progress.set_transfer_id("source.csv");
   v1::TransferProgress where;
   grpc::ClientContext progress_context;
   ASSERT_TRUE(

@@ -94,12 +94,16 @@ int64_t CreateDeposit(const std::shared_ptr<grpc::Channel>& channel,
 grpc::Status Transfer(const std::shared_ptr<grpc::Channel>& channel,
                       int64_t deposit_id,
                       const std::vector<v1::RecordData>& records, int batch,
-                      v1::TransferSummary* summary) {
+                      v1::TransferSummary* summary,
+                      const std::string& transfer_id,
+                      const std::string& source_sha256) {
   auto stub = v1::DepositService::NewStub(channel);
   grpc::ClientContext context;
   auto writer = stub->TransferRecords(&context, summary);
   v1::TransferRecordsRequest start;
   start.mutable_start()->set_deposit_id(deposit_id);
+  start.mutable_start()->set_transfer_id(transfer_id);
+  start.mutable_start()->set_source_sha256(source_sha256);
   bool open = writer->Write(start);
   for (size_t i = 0; open && i < records.size(); i += batch) {
     v1::TransferRecordsRequest message;

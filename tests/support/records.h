@@ -26,10 +26,13 @@ int64_t CreateDeposit(const std::shared_ptr<grpc::Channel>& channel,
                       v1::RegisterCategory category,
                       const std::string& deposit_date);
 
-/// Sends records in one TransferRecords stream, `batch` per message.
+/// Sends records in one TransferRecords stream, `batch` per message, as
+/// the transfer named (anonymous when transfer_id is empty).
 grpc::Status Transfer(const std::shared_ptr<grpc::Channel>& channel,
                       int64_t deposit_id,
                       const std::vector<v1::RecordData>& records, int batch,
-                      v1::TransferSummary* summary);
+                      v1::TransferSummary* summary,
+                      const std::string& transfer_id = "",
+                      const std::string& source_sha256 = "");
 
 }  // namespace depot::testing

@@ -34,6 +34,7 @@ class FakeDepositStore : public DepositStore {
     std::map<int64_t, StoredRow> records;  // by record id
     std::map<std::pair<int64_t, std::string>, Rejection> rejections;
     std::map<std::pair<int64_t, std::string>, RecordException> exceptions;
+    std::map<std::pair<int64_t, std::string>, TransferState> transfers;
     std::vector<AuditEvent> audit;
     struct Correction {
       int64_t record_id;
@@ -131,7 +132,7 @@ class FakeDepositStore : public DepositStore {
     BatchOutcome StoreBatch(int64_t deposit_id,
                             const std::vector<SealedRecord>& accepted,
                             const std::vector<Rejection>& rejected,
-                            int64_t next_position,
+                            const BatchSource& source,
                             const AuditEvent& audit) override {
       BatchOutcome outcome;
       int64_t cleared = 0;
@@ -145,11 +146,13 @@ class FakeDepositStore : public DepositStore {
         state.audit.push_back(event);
         ++outcome.accepted;
       }
-      for (const Rejection& r : rejected) {
+      for (Rejection r : rejected) {
         if (HasRecord(deposit_id, r.source_record_id)) continue;
+        r.id = state.next_id;
         if (state.rejections
                 .emplace(std::make_pair(deposit_id, r.source_record_id), r)
                 .second) {
+          ++state.next_id;
           ++outcome.rejected;
         }
       }
@@ -159,8 +162,34 @@ class FakeDepositStore : public DepositStore {
       Deposit& d = state.deposits[deposit_id];
       d.accepted_records += outcome.accepted;
       d.rejected_records += outcome.rejected - cleared;
-      d.next_position = std::max(d.next_position, next_position);
+      auto transfer = state.transfers.find({deposit_id, source.transfer_id});
+      if (transfer != state.transfers.end()) {
+        TransferState& t = transfer->second;
+        t.next_position = std::max(t.next_position, source.next_position);
+        t.received += source.received;
+        t.accepted += outcome.accepted;
+        t.rejected += outcome.rejected;
+        t.duplicates += outcome.duplicates;
+      }
       return outcome;
+    }
+    std::optional<TransferState> FindTransfer(
+        int64_t deposit_id, const std::string& transfer_id) override {
+      auto it = state.transfers.find({deposit_id, transfer_id});
+      if (it == state.transfers.end()) return std::nullopt;
+      return it->second;
+    }
+    void InsertTransfer(int64_t deposit_id,
+                        const TransferState& transfer) override {
+      TransferState stored;
+      stored.transfer_id = transfer.transfer_id;
+      stored.source_sha256 = transfer.source_sha256;
+      stored.started_by = transfer.started_by;
+      if (!state.transfers
+               .emplace(std::pair(deposit_id, transfer.transfer_id), stored)
+               .second) {
+        throw std::logic_error("the transfer exists already");
+      }
     }
     std::vector<std::string> ExceptionsAmong(
         int64_t deposit_id, const std::vector<std::string>& ids) override {
@@ -185,15 +214,17 @@ class FakeDepositStore : public DepositStore {
     }
     std::vector<Rejection> ListRejections(int64_t deposit_id,
                                           int64_t after_position,
+                                          int64_t after_id,
                                           int limit) override {
       std::vector<Rejection> out;
       for (const auto& [key, r] : state.rejections) {
-        if (key.first == deposit_id && r.position > after_position) {
+        if (key.first == deposit_id &&
+            std::pair(r.position, r.id) > std::pair(after_position, after_id)) {
           out.push_back(r);
         }
       }
       std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-        return a.position < b.position;
+        return std::pair(a.position, a.id) < std::pair(b.position, b.id);
       });
       if (static_cast<int>(out.size()) > limit) out.resize(limit);
       return out;

@@ -4,8 +4,10 @@
 
 #include <functional>
 
+#include "depot/v1/deposit.pb.h"
+#include "depot/v1/field_rules.pb.h"
 #include "services/common/error.h"
-
+#include "services/common/text_check.h"
 #include "tests/support/records.h"
 
 namespace depot::deposits {
@@ -106,8 +108,10 @@ TEST(ImpossibleData, EachIsRejectedNamingTheField) {
       {"death_year", [](RecordInput& r) { r.death_year = 2100; }},
       {"person_name", [](RecordInput& r) { r.person_name = "  "; }},
       {"source_record_id", [](RecordInput& r) { r.source_record_id = ""; }},
-      {"documents.sha256",
-       [](RecordInput& r) { r.documents.push_back({"a.pdf", 10, "abc"}); }},
+      {"documents[0].sha256",
+       [](RecordInput& r) {
+         r.documents.push_back({"a.pdf", 10, "abc"});
+       }},
   };
   for (const auto& c : cases) {
     RecordInput r = Valid();
@@ -116,9 +120,8 @@ TEST(ImpossibleData, EachIsRejectedNamingTheField) {
     ASSERT_TRUE(verdict.rejection) << c.field;
     EXPECT_EQ(verdict.rejection->field, c.field);
     EXPECT_TRUE(verdict.rejection->eligible_from.empty());
-    EXPECT_EQ(verdict.rejection->reason.find(r.national_id.empty()
-                                                 ? "\x01"
-                                                 : r.national_id),
+    EXPECT_EQ(verdict.rejection->reason.find(
+                  r.national_id.empty() ? "\x01" : r.national_id),
               std::string::npos)
         << "a reason must not echo the identity number";
   }
@@ -131,6 +134,172 @@ TEST(ImpossibleData, BirthDateWithoutIdentityNumberIsEnough) {
   auto verdict = Check(r);
   ASSERT_TRUE(verdict.accepted);
   EXPECT_FALSE(verdict.accepted->national_id);
+}
+
+// A rejection goes to PostgreSQL and back to the sender: each of its texts
+// must keep the rules every text of a request keeps.
+void ExpectSafeRejection(const Rejection& rejection) {
+  EXPECT_FALSE(TextProblem(rejection.source_record_id, {200, false}))
+      << QuoteInput(rejection.source_record_id);
+  EXPECT_FALSE(TextProblem(rejection.field, {200, false}));
+  EXPECT_FALSE(TextProblem(rejection.reason, {4000, true}));
+}
+
+std::string RandomText(size_t characters, unsigned seed) {
+  std::string text;
+  unsigned state = seed;
+  for (size_t i = 0; i < characters; ++i) {
+    state = state * 1103515245 + 12345;
+    text += static_cast<char>('!' + (state >> 16) % 90);
+  }
+  return text;
+}
+
+struct HostileCase {
+  const char* field;
+  std::function<void(RecordInput&)> spoil;
+};
+
+// Each of these reached PostgreSQL unchecked and failed the whole batch.
+TEST(HostileText, EachTextFieldIsCheckedAgainstItsRule) {
+  const std::string nul("a\0b", 3);
+  std::vector<HostileCase> cases = {
+      {"source_record_id", [&](RecordInput& r) { r.source_record_id = nul; }},
+      {"source_record_id",
+       [](RecordInput& r) { r.source_record_id = RandomText(3000, 7); }},
+      {"source_record_id",
+       [](RecordInput& r) { r.source_record_id = "a\xff\xfe"; }},
+      {"person_name", [&](RecordInput& r) { r.person_name = nul; }},
+      {"person_name", [](RecordInput& r) { r.person_name = "Kari\nNordmann"; }},
+      {"national_id", [&](RecordInput& r) { r.national_id += nul; }},
+      {"birth_date", [&](RecordInput& r) { r.birth_date = nul; }},
+      {"opened_date",
+       [](RecordInput& r) {
+         r.opened_date =
+             "1961\x1b"
+             "08-20";
+       }},
+      {"last_contact_date",
+       [](RecordInput& r) { r.last_contact_date = "2015-06-30\x7f"; }},
+      {"box", [&](RecordInput& r) { r.box = nul; }},
+      {"box", [](RecordInput& r) { r.box = std::string(101, 'b'); }},
+      {"shelf", [&](RecordInput& r) { r.shelf = nul; }},
+      {"shelf", [](RecordInput& r) { r.shelf = "\xc3"; }},
+      {"documents[1].file_name",
+       [&](RecordInput& r) {
+         r.documents = {{"a.pdf", 1, std::string(64, 'a')},
+                        {nul, 1, std::string(64, 'a')}};
+       }},
+      {"documents[0].sha256",
+       [&](RecordInput& r) {
+         r.documents = {{"a.pdf", 1, std::string(63, 'a') + '\0'}};
+       }},
+      {"noark_metadata",
+       [&](RecordInput& r) { r.noark_metadata = "{\"a\": \"\xff\"}"; }},
+  };
+  for (const auto& c : cases) {
+    RecordInput r = Valid();
+    c.spoil(r);
+    auto verdict = Check(r);
+    ASSERT_TRUE(verdict.rejection) << c.field;
+    EXPECT_EQ(verdict.rejection->field, c.field);
+    ExpectSafeRejection(*verdict.rejection);
+  }
+}
+
+TEST(HostileText, ARejectionCarriesABadIdOnlyEscapedAndShort) {
+  RecordInput r = Valid();
+  r.source_record_id = std::string("src\0", 4) + RandomText(2996, 3);
+  auto verdict = Check(r);
+  ASSERT_TRUE(verdict.rejection);
+  const std::string& id = verdict.rejection->source_record_id;
+  EXPECT_TRUE(id.starts_with("\"src\\u0000")) << id;
+  EXPECT_NE(id.find(" sha256:"), std::string::npos) << id;
+  EXPECT_LE(id.size(), 200u);
+  // Two ids that differ only after the quoted prefix stay apart.
+  RecordInput other = r;
+  other.source_record_id.back() ^= 1;
+  EXPECT_NE(Check(other).rejection->source_record_id, id);
+  // A valid id is kept as it is; a missing one names the position.
+  EXPECT_EQ(RejectionSourceId(Valid()), "a-1");
+  RecordInput missing = Valid();
+  missing.source_record_id = "";
+  missing.position = 17;
+  EXPECT_EQ(RejectionSourceId(missing), "\"\" at position 17");
+}
+
+TEST(Limits, PositionsDocumentsAndMetadataHaveBounds) {
+  std::vector<HostileCase> cases = {
+      {"position", [](RecordInput& r) { r.position = 0; }},
+      {"position", [](RecordInput& r) { r.position = -5; }},
+      {"position", [](RecordInput& r) { r.position = kMaxPosition + 1; }},
+      {"position", [](RecordInput& r) { r.position = INT64_MAX; }},
+      {"documents",
+       [](RecordInput& r) {
+         r.documents.assign(kMaxDocuments + 1,
+                            {"a.pdf", 1, std::string(64, 'a')});
+       }},
+      {"documents[0].size_bytes",
+       [](RecordInput& r) {
+         r.documents = {{"a.pdf", -1, std::string(64, 'a')}};
+       }},
+      {"documents[0].file_name",
+       [](RecordInput& r) {
+         r.documents = {{"", 1, std::string(64, 'a')}};
+       }},
+      {"noark_metadata",
+       [](RecordInput& r) {
+         r.noark_metadata =
+             "{\"a\": \"" + std::string(kMaxNoarkMetadataBytes, 'x') + "\"}";
+       }},
+      {"noark_metadata", [](RecordInput& r) { r.noark_metadata = "[1, 2]"; }},
+      {"noark_metadata",
+       [](RecordInput& r) {
+         r.noark_metadata = std::string(20000, '[') + std::string(20000, ']');
+       }},
+      {"death_year", [](RecordInput& r) { r.death_year = INT32_MIN; }},
+  };
+  for (const auto& c : cases) {
+    RecordInput r = Valid();
+    c.spoil(r);
+    auto verdict = Check(r);
+    ASSERT_TRUE(verdict.rejection) << c.field;
+    EXPECT_EQ(verdict.rejection->field, c.field);
+    ExpectSafeRejection(*verdict.rejection);
+  }
+  RecordInput last = Valid();
+  last.position = kMaxPosition;
+  last.documents.assign(kMaxDocuments,
+                        {"a.pdf", INT64_MAX, std::string(64, 'a')});
+  EXPECT_TRUE(Check(last).accepted);
+}
+
+// The rules the proto states for RecordData's text fields are the ones the
+// domain checks each record against: every string field has one, and they
+// agree.
+TEST(RecordTextRules, AreTheRulesTheProtoStates) {
+  using google::protobuf::Descriptor;
+  using google::protobuf::FieldDescriptor;
+  size_t seen = 0;
+  auto compare = [&](const Descriptor& message, const std::string& prefix) {
+    for (int i = 0; i < message.field_count(); ++i) {
+      const FieldDescriptor& field = *message.field(i);
+      if (field.type() != FieldDescriptor::TYPE_STRING) continue;
+      std::string name = prefix + field.name();
+      ASSERT_TRUE(field.options().HasExtension(v1::text))
+          << name << " has no (depot.v1.text) rule";
+      const v1::TextRule& rule = field.options().GetExtension(v1::text);
+      auto found = RecordTextRules().find(name);
+      ASSERT_NE(found, RecordTextRules().end()) << name;
+      EXPECT_EQ(found->second.max_chars, static_cast<size_t>(rule.max_chars()))
+          << name;
+      EXPECT_EQ(found->second.multiline, rule.multiline()) << name;
+      ++seen;
+    }
+  };
+  compare(*v1::RecordData::descriptor(), "");
+  compare(*v1::DigitalDocument::descriptor(), "documents.");
+  EXPECT_EQ(seen, RecordTextRules().size());
 }
 
 }  // namespace

@@ -18,9 +18,17 @@ Caller Municipality(const std::string& org) {
 }
 
 RecordInput Input(const v1::RecordData& r) {
-  return {r.position(), r.source_record_id(), r.person_name(),
-          r.national_id(), r.birth_date(), r.opened_date(),
-          r.last_contact_date(), r.death_year(), r.box(), r.shelf(), {}};
+  return {r.position(),
+          r.source_record_id(),
+          r.person_name(),
+          r.national_id(),
+          r.birth_date(),
+          r.opened_date(),
+          r.last_contact_date(),
+          r.death_year(),
+          r.box(),
+          r.shelf(),
+          {}};
 }
 
 std::vector<RecordInput> Inputs(int first, int count, const std::string& last) {
@@ -34,19 +42,18 @@ std::vector<RecordInput> Inputs(int first, int count, const std::string& last) {
 class TransfersTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    Depositors(store_).Register(Archivist(), {"964338531", "Bergen",
-                                              DepositorKind::kMunicipality});
-    deposit_ = deposits_.Create(Archivist(), {"964338531",
-                                              RegisterCategory::kChildWelfare,
-                                              "", "2026-06-30"});
+    Depositors(store_).Register(
+        Archivist(), {"964338531", "Bergen", DepositorKind::kMunicipality});
+    deposit_ = deposits_.Create(
+        Archivist(),
+        {"964338531", RegisterCategory::kChildWelfare, "", "2026-06-30"});
   }
   FakeDepositStore store_;
   Keyring keyring_ = Keyring::Random();
   CategoryRules rules_;
-  DepositContext context_{store_, keyring_, rules_, [] {
-                            return std::chrono::sys_days(
-                                std::chrono::year(2026) / 11 / 24);
-                          }};
+  DepositContext context_{
+      store_, keyring_, rules_,
+      [] { return std::chrono::sys_days(std::chrono::year(2026) / 11 / 24); }};
   Deposits deposits_{context_};
   Transfers transfers_{context_};
   RecordSearch search_{context_};
@@ -66,7 +73,7 @@ TEST_F(TransfersTest, AcceptsEligibleRejectsYoungAndIgnoresRepeats) {
   EXPECT_EQ(again.outcome.accepted, 0);
   EXPECT_EQ(again.outcome.rejected, 0);
   EXPECT_EQ(again.outcome.duplicates, 43);
-  Deposit progress = transfers_.Progress(Archivist(), deposit_.id);
+  Deposit progress = transfers_.Progress(Archivist(), deposit_.id, "").deposit;
   EXPECT_EQ(progress.accepted_records, 40);
   EXPECT_EQ(progress.rejected_records, 3);
   EXPECT_EQ(progress.state, DepositState::kTransferring);
@@ -97,7 +104,7 @@ TEST_F(TransfersTest, ExceptionAcceptsARejectedRecordWhenSentAgain) {
                            "Closed case; the family asked for deposit now");
   BatchResult result = transfers_.StoreBatch(Archivist(), deposit_.id, young);
   EXPECT_EQ(result.outcome.accepted, 1);
-  Deposit progress = transfers_.Progress(Archivist(), deposit_.id);
+  Deposit progress = transfers_.Progress(Archivist(), deposit_.id, "").deposit;
   EXPECT_EQ(progress.rejected_records, 0);
   EXPECT_EQ(progress.accepted_records, 1);
 }
@@ -115,10 +122,10 @@ TEST_F(TransfersTest, ReceivedAndCancelledDepositsTakeNoRecords) {
 
 TEST_F(TransfersTest, MunicipalityCannotTouchAnotherOrganisationsDeposit) {
   EXPECT_THROW(transfers_.Begin(Municipality("938587418"), deposit_.id), Error);
-  EXPECT_THROW(deposits_.Create(Municipality("938587418"),
-                                {"964338531", RegisterCategory::kPupilFiles, "",
-                                 ""}),
-               Error);
+  EXPECT_THROW(
+      deposits_.Create(Municipality("938587418"),
+                       {"964338531", RegisterCategory::kPupilFiles, "", ""}),
+      Error);
   EXPECT_NO_THROW(transfers_.Begin(Municipality("964338531"), deposit_.id));
 }
 
@@ -139,6 +146,146 @@ TEST_F(TransfersTest, SearchFindsByIdentityNumberAndByNameAndBirthDate) {
 
   SearchCommand nothing;
   EXPECT_THROW(search_.Search(Archivist(), nothing), Error);
+}
+
+TEST_F(TransfersTest, OneBadRecordNeverFailsItsBatch) {
+  auto records = Inputs(1, 6, "2010-01-01");
+  records[1].source_record_id = std::string("src-2\0", 6);
+  records[3].box = std::string(3000, 'x');
+  records[5].position = INT64_MAX;  // the next position must not overflow
+  BatchResult result = transfers_.StoreBatch(Archivist(), deposit_.id, records);
+  EXPECT_EQ(result.outcome.accepted, 3);
+  EXPECT_EQ(result.outcome.rejected, 3);
+  ASSERT_EQ(result.rejections.size(), 3u);
+  EXPECT_EQ(result.rejections[0].field, "source_record_id");
+  EXPECT_EQ(result.rejections[1].field, "box");
+  EXPECT_EQ(result.rejections[2].field, "position");
+  EXPECT_EQ(result.next_position, 6);
+  EXPECT_EQ(store_.state().records.size(), 3u);
+}
+
+TEST_F(TransfersTest, APositionTwiceInABatchUnderAnotherIdIsRejected) {
+  auto records = Inputs(1, 3, "2010-01-01");
+  records[2].position = 1;  // another record at position 1
+  auto again = records[0];  // the same record twice: a duplicate
+  records.push_back(again);
+  BatchResult result = transfers_.StoreBatch(Archivist(), deposit_.id, records);
+  EXPECT_EQ(result.outcome.accepted, 2);
+  EXPECT_EQ(result.outcome.rejected, 1);
+  EXPECT_EQ(result.outcome.duplicates, 1);
+  ASSERT_EQ(result.rejections.size(), 1u);
+  EXPECT_EQ(result.rejections[0].field, "position");
+  EXPECT_EQ(result.rejections[0].source_record_id, "src-3");
+}
+
+// Sources of one deposit number their records each from 1, so rejections
+// share positions: a page ending at one must not skip the others there.
+TEST_F(TransfersTest, RejectionsSharingAPositionAreAllListed) {
+  for (const char* id : {"a-5", "b-5", "c-5"}) {
+    auto young = Inputs(5, 1, "2024-01-01");
+    young[0].source_record_id = id;
+    transfers_.StoreBatch(Archivist(), deposit_.id, young);
+  }
+  std::vector<std::string> listed;
+  std::string token;
+  do {
+    RejectionPage page =
+        deposits_.Rejections(Archivist(), deposit_.id, 1, token);
+    for (const Rejection& r : page.rejections) {
+      listed.push_back(r.source_record_id);
+    }
+    token = page.next_page_token;
+  } while (!token.empty() && listed.size() < 10);
+  EXPECT_EQ(listed, (std::vector<std::string>{"a-5", "b-5", "c-5"}));
+}
+
+const std::string kDigestA(64, 'a');
+const std::string kDigestB(64, 'b');
+
+// A second source into a deposit used to resume where the first one ended
+// (the deposit kept one position counter) and lost its first records.
+TEST_F(TransfersTest, EachTransferHasItsOwnProgress) {
+  OpenTransfer a =
+      transfers_.Begin(Archivist(), {deposit_.id, "a.csv", kDigestA});
+  EXPECT_EQ(a.next_position, 1);
+  transfers_.StoreBatch(Archivist(), a, Inputs(1, 3, "2010-01-01"));
+
+  OpenTransfer b =
+      transfers_.Begin(Archivist(), {deposit_.id, "b.csv", kDigestB});
+  EXPECT_EQ(b.next_position, 1) << "a new source starts at its first record";
+  auto other = Inputs(101, 5, "2010-01-01");
+  for (size_t i = 0; i < other.size(); ++i) other[i].position = i + 1;
+  other.push_back(Inputs(2, 1, "2010-01-01")[0]);  // a's record again
+  other.back().position = 6;
+  BatchResult stored = transfers_.StoreBatch(Archivist(), b, other);
+  EXPECT_EQ(stored.outcome.accepted, 5);
+  EXPECT_EQ(stored.outcome.duplicates, 1);
+
+  TransferReport of_a = transfers_.Progress(Archivist(), deposit_.id, "a.csv");
+  ASSERT_TRUE(of_a.transfer);
+  EXPECT_EQ(of_a.transfer->next_position, 4);
+  EXPECT_EQ(of_a.transfer->received, 3);
+  EXPECT_EQ(of_a.transfer->accepted, 3);
+  EXPECT_EQ(of_a.transfer->source_sha256, kDigestA);
+  EXPECT_EQ(of_a.transfer->started_by, "anna");
+  TransferReport of_b = transfers_.Progress(Archivist(), deposit_.id, "b.csv");
+  ASSERT_TRUE(of_b.transfer);
+  EXPECT_EQ(of_b.transfer->next_position, 7);
+  EXPECT_EQ(of_b.transfer->received, 6);
+  EXPECT_EQ(of_b.transfer->duplicates, 1);
+  EXPECT_EQ(of_b.deposit.accepted_records, 8);
+  EXPECT_FALSE(transfers_.Progress(Archivist(), deposit_.id, "c.csv").transfer);
+
+  // Resuming the same source continues where it stood.
+  EXPECT_EQ(transfers_.Begin(Archivist(), {deposit_.id, "a.csv", kDigestA})
+                .next_position,
+            4);
+}
+
+TEST_F(TransfersTest, AKnownTransferWithAnotherDigestIsRefused) {
+  OpenTransfer a =
+      transfers_.Begin(Archivist(), {deposit_.id, "a.csv", kDigestA});
+  transfers_.StoreBatch(Archivist(), a, Inputs(1, 3, "2010-01-01"));
+  try {
+    transfers_.Begin(Archivist(), {deposit_.id, "a.csv", kDigestB});
+    FAIL() << "a changed source was taken for the one before";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kFailedPrecondition);
+    std::string message = error.what();
+    EXPECT_NE(message.find(kDigestA), std::string::npos) << message;
+    EXPECT_NE(message.find(kDigestB), std::string::npos) << message;
+    EXPECT_NE(message.find("new transfer_id"), std::string::npos) << message;
+  }
+  // The digest's case does not matter.
+  std::string upper(64, 'A');
+  EXPECT_EQ(transfers_.Begin(Archivist(), {deposit_.id, "a.csv", upper})
+                .next_position,
+            4);
+}
+
+TEST_F(TransfersTest, ANamedTransferNeedsAWellFormedIdAndDigest) {
+  auto refused = [&](const TransferSource& source) {
+    try {
+      transfers_.Begin(Archivist(), source);
+      return false;
+    } catch (const Error& error) {
+      return error.code() == ErrorCode::kInvalidArgument;
+    }
+  };
+  EXPECT_TRUE(refused({deposit_.id, "a.csv", ""}));
+  EXPECT_TRUE(refused({deposit_.id, "a.csv", "abc"}));
+  EXPECT_TRUE(refused({deposit_.id, "a.csv", std::string(64, 'g')}));
+  EXPECT_TRUE(refused({deposit_.id, std::string("a\0b", 3), kDigestA}));
+  EXPECT_TRUE(refused({deposit_.id, std::string(201, 'x'), kDigestA}));
+  EXPECT_TRUE(store_.state().transfers.empty());
+}
+
+TEST_F(TransfersTest, AnAnonymousTransferAlwaysStartsAtTheFirstRecord) {
+  OpenTransfer first = transfers_.Begin(Archivist(), deposit_.id);
+  transfers_.StoreBatch(Archivist(), first, Inputs(1, 3, "2010-01-01"));
+  EXPECT_EQ(transfers_.Begin(Archivist(), deposit_.id).next_position, 1);
+  EXPECT_FALSE(transfers_.Progress(Archivist(), deposit_.id, "").transfer);
+  EXPECT_TRUE(store_.state().transfers.empty());
 }
 
 TEST_F(TransfersTest, CancellingRemovesTheRecords) {

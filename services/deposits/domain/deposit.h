@@ -25,7 +25,6 @@ struct Deposit {
   DepositState state = DepositState::kOpen;
   int64_t accepted_records = 0;
   int64_t rejected_records = 0;
-  int64_t next_position = 1;  ///< every position below was committed
   std::chrono::system_clock::time_point created_at;
   std::string created_by;
   std::string cancel_reason;
@@ -37,6 +36,28 @@ struct NewDeposit {
   std::string description;
   Date deposit_date;
   std::string created_by;
+};
+
+/// One source sent into a deposit under the sender's transfer_id: its
+/// digest and how far it came. Anonymous transfers (no id) have none.
+struct TransferState {
+  std::string transfer_id;
+  std::string source_sha256;  ///< lower-case hex
+  int64_t next_position = 1;  ///< one more than the highest committed
+  int64_t received = 0;
+  int64_t accepted = 0;
+  int64_t rejected = 0;
+  int64_t duplicates = 0;
+  std::string started_by;
+  std::chrono::system_clock::time_point started_at;
+  std::chrono::system_clock::time_point updated_at;
+};
+
+/// Which transfer a stored batch belongs to, for its progress.
+struct BatchSource {
+  std::string transfer_id;  ///< empty: anonymous, no progress is kept
+  int64_t next_position = 1;
+  int64_t received = 0;  ///< records in the batch
 };
 
 /// What storing one batch did.

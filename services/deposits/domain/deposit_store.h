@@ -64,12 +64,21 @@ class DepositTransaction {
   /// rejections whose source_record_id the deposit already has count as
   /// duplicates; an accepted record replaces an earlier rejection. Appends
   /// one audit event per newly stored record (actor, subject pseudonym),
-  /// and advances the deposit's counters and next_position.
+  /// and advances the deposit's counters and, for a named transfer, the
+  /// transfer's next_position and counts.
   virtual BatchOutcome StoreBatch(int64_t deposit_id,
                                   const std::vector<SealedRecord>& accepted,
                                   const std::vector<Rejection>& rejected,
-                                  int64_t next_position,
+                                  const BatchSource& source,
                                   const AuditEvent& audit_template) = 0;
+
+  /// The deposit's transfer of that id, or nullopt.
+  virtual std::optional<TransferState> FindTransfer(
+      int64_t deposit_id, const std::string& transfer_id) = 0;
+  /// Records a transfer the deposit did not have (transfer_id,
+  /// source_sha256 and started_by of `transfer`; nothing received yet).
+  virtual void InsertTransfer(int64_t deposit_id,
+                              const TransferState& transfer) = 0;
 
   /// Which of these source ids have an exception granted.
   virtual std::vector<std::string> ExceptionsAmong(
@@ -78,8 +87,11 @@ class DepositTransaction {
       int64_t deposit_id, const std::string& source_record_id) = 0;
   /// Throws AlreadyExists when one was granted already.
   virtual void InsertException(const RecordException& exception) = 0;
+  /// Rejections in (position, id) order after the given one, at most
+  /// limit: positions repeat across the sources of a deposit.
   virtual std::vector<Rejection> ListRejections(int64_t deposit_id,
                                                 int64_t after_position,
+                                                int64_t after_id,
                                                 int limit) = 0;
 
   /// Sealed rows of matching records with id > after_id, at most limit;

@@ -1,5 +1,11 @@
 #include "services/deposits/domain/deposits.h"
 
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <tuple>
+
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
 #include "services/common/organisation_number.h"
@@ -20,6 +26,30 @@ void RequireChangeable(const Deposit& deposit, const char* what) {
   }
 }
 
+// A page of rejections ends at a (position, id): positions repeat across
+// the sources of a deposit.
+constexpr char kRejectionsAfter[] = "rejections-after:";
+
+std::optional<std::pair<int64_t, int64_t>> DecodeRejectionToken(
+    std::string_view token) {
+  if (!token.starts_with(kRejectionsAfter)) return std::nullopt;
+  token.remove_prefix(sizeof(kRejectionsAfter) - 1);
+  int64_t position = 0, id = 0;
+  const char* end = token.data() + token.size();
+  auto [colon, first] = std::from_chars(token.data(), end, position);
+  if (first != std::errc() || colon == end || *colon != ':')
+    return std::nullopt;
+  auto [rest, second] = std::from_chars(colon + 1, end, id);
+  if (second != std::errc() || rest != end) return std::nullopt;
+  return std::pair(position, id);
+}
+
+[[noreturn]] void BadPageToken() {
+  throw InvalidArgument(
+      "page_token is not one this server issued; pass the next_page_token of "
+      "the previous page, or none for the first page");
+}
+
 }  // namespace
 
 int64_t DecodeAfterToken(const std::string& token) {
@@ -33,9 +63,7 @@ int64_t DecodeAfterToken(const std::string& token) {
     } catch (const std::exception&) {
     }
   }
-  throw InvalidArgument(
-      "page_token is not one this server issued; pass the next_page_token of "
-      "the previous page, or none for the first page");
+  BadPageToken();
 }
 
 std::string EncodeAfterToken(int64_t after) {
@@ -236,15 +264,24 @@ RejectionPage Deposits::Rejections(const Caller& caller, int64_t deposit_id,
                                    int page_size,
                                    const std::string& page_token) {
   int size = CheckPageSize(page_size);
-  int64_t after = DecodeAfterToken(page_token);
+  int64_t after_position = INT64_MIN;
+  int64_t after_id = 0;
+  if (!page_token.empty()) {
+    auto after = DecodeRejectionToken(page_token);
+    if (!after) BadPageToken();
+    std::tie(after_position, after_id) = *after;
+  }
   RejectionPage page;
   context_.store.Run([&](DepositTransaction& tx) {
     Load(tx, caller, deposit_id, false);
-    page.rejections = tx.ListRejections(deposit_id, after, size + 1);
+    page.rejections =
+        tx.ListRejections(deposit_id, after_position, after_id, size + 1);
   });
   if (static_cast<int>(page.rejections.size()) > size) {
     page.rejections.resize(size);
-    page.next_page_token = EncodeAfterToken(page.rejections.back().position);
+    const Rejection& last = page.rejections.back();
+    page.next_page_token = kRejectionsAfter + std::to_string(last.position) +
+                           ":" + std::to_string(last.id);
   }
   return page;
 }

@@ -42,6 +42,7 @@ struct Rejection {
   std::string field;
   std::string reason;
   std::string eligible_from;  ///< YYYY-MM-DD for 10-year-rule rejections
+  int64_t id = 0;  ///< the stored rejection's number (paging); 0 before
 };
 
 /// A record as it is stored: personal fields encrypted (AES-256-GCM),

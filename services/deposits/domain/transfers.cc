@@ -1,14 +1,58 @@
 #include "services/deposits/domain/transfers.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "services/common/error.h"
+#include "services/common/text_check.h"
+#include "services/common/time_format.h"
 #include "services/deposits/domain/deposits.h"
 #include "services/deposits/domain/record_rules.h"
 #include "services/deposits/domain/record_sealing.h"
 
 namespace depot::deposits {
+namespace {
+
+constexpr TextLimit kTransferIdRule{200, false};
+
+void CheckTransferId(const std::string& transfer_id) {
+  if (auto problem = TextProblem(transfer_id, kTransferIdRule)) {
+    throw InvalidArgument("transfer_id " + *problem);
+  }
+}
+
+// The digest in lower case; InvalidArgument unless it is one.
+std::string CheckedDigest(const TransferSource& source) {
+  std::string digest = source.source_sha256;
+  bool hex = digest.size() == 64;
+  for (char& c : digest) {
+    hex = hex && std::isxdigit(static_cast<unsigned char>(c));
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (hex || (digest.empty() && source.transfer_id.empty())) return digest;
+  throw InvalidArgument(
+      digest.empty()
+          ? "source_sha256 is required with a transfer_id: the SHA-256 of "
+            "the whole source (64 hex digits), so that a changed source is "
+            "never resumed as the one before"
+          : "source_sha256 must be 64 hex digits (the SHA-256 of the whole "
+            "source)");
+}
+
+std::string ChangedSource(const TransferSource& source,
+                          const TransferState& known,
+                          const std::string& digest) {
+  return "transfer " + QuoteInput(source.transfer_id, 60) + " of deposit " +
+         std::to_string(source.deposit_id) + " was started " +
+         FormatRfc3339(known.started_at) + " from a source with SHA-256 " +
+         known.source_sha256 + "; this source has SHA-256 " + digest +
+         ": it is another source, or the same one changed. Send it under a "
+         "new transfer_id: it then starts at its first record, and records "
+         "the deposit has already are counted as duplicates";
+}
+
+}  // namespace
 
 Deposit Transfers::LoadForTransfer(DepositTransaction& tx, const Caller& caller,
                                    int64_t deposit_id, DepositLock lock) {
@@ -25,29 +69,59 @@ Deposit Transfers::LoadForTransfer(DepositTransaction& tx, const Caller& caller,
   return deposit;
 }
 
-Deposit Transfers::Begin(const Caller& caller, int64_t deposit_id) {
-  Deposit deposit;
+OpenTransfer Transfers::Begin(const Caller& caller,
+                              const TransferSource& source) {
+  CheckTransferId(source.transfer_id);
+  std::string digest = CheckedDigest(source);
+  OpenTransfer open;
+  open.transfer_id = source.transfer_id;
   context_.store.Run([&](DepositTransaction& tx) {
-    deposit = LoadForTransfer(tx, caller, deposit_id, DepositLock::kExclusive);
-    if (deposit.state == DepositState::kOpen) {
-      tx.SetDepositState(deposit.id, DepositState::kTransferring, "");
-      deposit.state = DepositState::kTransferring;
+    // Locked: two streams starting the same new transfer take turns.
+    open.deposit =
+        LoadForTransfer(tx, caller, source.deposit_id, DepositLock::kExclusive);
+    if (open.deposit.state == DepositState::kOpen) {
+      tx.SetDepositState(open.deposit.id, DepositState::kTransferring, "");
+      open.deposit.state = DepositState::kTransferring;
     }
+    if (source.transfer_id.empty()) return;
+    auto known = tx.FindTransfer(source.deposit_id, source.transfer_id);
+    if (!known) {
+      TransferState fresh;
+      fresh.transfer_id = source.transfer_id;
+      fresh.source_sha256 = digest;
+      fresh.started_by = caller.identity;
+      tx.InsertTransfer(source.deposit_id, fresh);
+      return;
+    }
+    if (known->source_sha256 != digest) {
+      throw FailedPrecondition(ChangedSource(source, *known, digest));
+    }
+    open.next_position = known->next_position;
   });
-  return deposit;
+  return open;
+}
+
+BatchResult Transfers::StoreBatch(const Caller& caller,
+                                  const OpenTransfer& transfer,
+                                  const std::vector<RecordInput>& records) {
+  return Write(caller, Prepare(caller, transfer, records));
 }
 
 BatchResult Transfers::StoreBatch(const Caller& caller, int64_t deposit_id,
                                   const std::vector<RecordInput>& records) {
-  return Write(caller, Prepare(caller, deposit_id, records));
+  OpenTransfer anonymous;
+  anonymous.deposit.id = deposit_id;
+  return StoreBatch(caller, anonymous, records);
 }
 
-PreparedBatch Transfers::Prepare(const Caller& caller, int64_t deposit_id,
+PreparedBatch Transfers::Prepare(const Caller& caller,
+                                 const OpenTransfer& transfer,
                                  const std::vector<RecordInput>& records) {
   if (records.size() > kMaxBatch) {
     throw InvalidArgument("a batch holds at most " + std::to_string(kMaxBatch) +
                           " records; send smaller batches");
   }
+  const int64_t deposit_id = transfer.deposit.id;
   Date today = DateOf(context_.now());
   std::vector<std::string> source_ids;
   source_ids.reserve(records.size());
@@ -67,30 +141,33 @@ PreparedBatch Transfers::Prepare(const Caller& caller, int64_t deposit_id,
     excepted = std::set<std::string>(found.begin(), found.end());
   });
   const CategoryRule& rule = context_.rules.For(deposit.category);
+  std::vector<RecordVerdict> verdicts =
+      CheckBatch(records, rule, deposit.deposit_date, today, excepted);
   PreparedBatch batch;
   batch.deposit_id = deposit_id;
+  batch.transfer_id = transfer.transfer_id;
+  batch.received = static_cast<int64_t>(records.size());
   batch.accepted.reserve(records.size());
-  for (const RecordInput& record : records) {
-    RecordVerdict verdict =
-        CheckRecord(record, rule, deposit.deposit_date, today,
-                    excepted.contains(record.source_record_id));
-    if (verdict.accepted) {
-      batch.accepted.push_back(
-          SealRecord(record, *verdict.accepted, deposit_id, context_.keyring));
+  for (size_t i = 0; i < records.size(); ++i) {
+    const RecordInput& record = records[i];
+    if (verdicts[i].accepted) {
+      batch.accepted.push_back(SealRecord(record, *verdicts[i].accepted,
+                                          deposit_id, context_.keyring));
     } else {
-      batch.rejected.push_back(*verdict.rejection);
+      batch.rejected.push_back(*verdicts[i].rejection);
     }
-    batch.next_position = std::max(batch.next_position, record.position + 1);
+    // A position out of range says nothing about where the source stands.
+    if (record.position >= 1 && record.position <= kMaxPosition) {
+      batch.next_position = std::max(batch.next_position, record.position + 1);
+    }
   }
   return batch;
 }
 
 BatchResult Transfers::Write(const Caller& caller, PreparedBatch batch) {
   const int64_t deposit_id = batch.deposit_id;
-  const std::vector<SealedRecord>& accepted = batch.accepted;
-  const std::vector<Rejection>& rejected = batch.rejected;
-  const int64_t next_position = batch.next_position;
-
+  const BatchSource source{batch.transfer_id, batch.next_position,
+                           batch.received};
   BatchResult result;
   AuditEvent audit{caller.identity,
                    caller.RoleLabel(),
@@ -107,13 +184,12 @@ BatchResult Transfers::Write(const Caller& caller, PreparedBatch batch) {
     context_.store.Run([&](DepositTransaction& tx) {
       // Locked again: the deposit may have been closed or cancelled
       // meanwhile.
-      Deposit current = LoadForTransfer(tx, caller, deposit_id, lock);
-      result.outcome =
-          tx.StoreBatch(deposit_id, accepted, rejected,
-                        std::max(next_position, current.next_position), audit);
+      LoadForTransfer(tx, caller, deposit_id, lock);
+      result.outcome = tx.StoreBatch(deposit_id, batch.accepted, batch.rejected,
+                                     source, audit);
     });
   };
-  if (!rejected.empty()) {
+  if (!batch.rejected.empty()) {
     store(DepositLock::kExclusive);
   } else {
     try {
@@ -123,17 +199,23 @@ BatchResult Transfers::Write(const Caller& caller, PreparedBatch batch) {
     }
   }
   result.rejections = std::move(batch.rejected);
-  result.next_position = next_position;
+  result.next_position = batch.next_position;
   return result;
 }
 
-Deposit Transfers::Progress(const Caller& caller, int64_t deposit_id) {
-  Deposit deposit;
-  context_.store.Run([&](DepositTransaction& tx) {
-    if (deposit_id <= 0) throw InvalidArgument("deposit_id is required");
-    deposit = FindVisibleDeposit(tx, caller, deposit_id, DepositLock::kNone);
+TransferReport Transfers::Progress(const Caller& caller, int64_t deposit_id,
+                                   const std::string& transfer_id) {
+  if (deposit_id <= 0) throw InvalidArgument("deposit_id is required");
+  CheckTransferId(transfer_id);
+  TransferReport report;
+  context_.store.Read([&](DepositTransaction& tx) {
+    report.deposit =
+        FindVisibleDeposit(tx, caller, deposit_id, DepositLock::kNone);
+    if (!transfer_id.empty()) {
+      report.transfer = tx.FindTransfer(deposit_id, transfer_id);
+    }
   });
-  return deposit;
+  return report;
 }
 
 }  // namespace depot::deposits
