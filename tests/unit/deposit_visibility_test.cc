@@ -52,7 +52,7 @@ class DepositVisibilityTest : public ::testing::Test {
         [&](int64_t id) { deposits_.Cancel(Stranger(), id, "wrong depot"); },
         [&](int64_t id) { deposits_.Rejections(Stranger(), id, 0, ""); },
         [&](int64_t id) { transfers_.Begin(Stranger(), id); },
-        [&](int64_t id) { transfers_.Progress(Stranger(), id); },
+        [&](int64_t id) { transfers_.Progress(Stranger(), id, "t-1"); },
         [&](int64_t id) {
           SearchCommand command;
           command.deposit_id = id;
