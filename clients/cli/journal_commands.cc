@@ -394,7 +394,7 @@ void AddCaseCommands(CLI::App* group, const ConnectionOptions& options,
     CLI::App* command = cases->add_subcommand(
         verb, close ? "Close a case (Avsluttet); the disposal period of its "
                       "application documents starts"
-                    : "Show a case");
+                    : "Show a case as recorded, unscreened (archivists only)");
     command->add_option("CASE", *number, "case number, e.g. 2026/12")
         ->required();
     command->callback([number, close, &options, action] {
@@ -561,7 +561,9 @@ void AddShowCommand(CLI::App* group, const ConnectionOptions& options,
                     Action* action) {
   auto number = std::make_shared<std::string>();
   CLI::App* show = group->add_subcommand(
-      "show", "Show a journal entry as staff see it (the read is audited)");
+      "show",
+      "Show a journal entry as recorded, unscreened (archivists only; the "
+      "read is audited)");
   show->add_option("ENTRY", *number, "journal number, e.g. 2026/000045")
       ->required();
   show->callback([number, &options, action] {
