@@ -405,7 +405,7 @@ TEST_F(JournalServiceTest, NoScreenedNameLeaksIntoAnyPublicOutput) {
   // every output is then read over gRPC, as clients read it.
   storage::ConnectionPool pool(
       db_.dsn() + " options='-c synchronous_commit=off'", 4);
-  storage::PgJournalStore store(pool);
+  storage::PgJournalStore store(pool, server_.keyring());
   journal::Journal journal(store, server_.keyring(), journal::SystemClock());
   Caller archivist{"archivist", Role::kArchivist, ""};
   NameGenerator names(20260310);
