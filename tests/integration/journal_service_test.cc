@@ -11,7 +11,7 @@
 #include "depot/v1/journal.grpc.pb.h"
 #include "services/journal/domain/codes.h"
 #include "services/journal/domain/journal.h"
-#include "services/journal/domain/name_mask.h"
+#include "services/journal/domain/masking/words.h"
 #include "services/journal/journal_module.h"
 #include "storage/journal/pg_journal_store.h"
 #include "tests/support/in_process_server.h"

@@ -5,7 +5,7 @@
 #include "services/common/subject_key.h"
 #include "services/journal/domain/codes.h"
 #include "services/journal/domain/correspondent_identity.h"
-#include "services/journal/domain/name_mask.h"
+#include "services/journal/domain/masking/words.h"
 #include "services/journal/domain/validation.h"
 
 namespace depot::journal {

@@ -228,9 +228,19 @@ struct JournalSettings {
   std::string updated_by;
 };
 
-/// Everything in a case that decides whose names are hidden: the case, every
-/// correspondent of every entry with that entry's screening, and the
-/// released applicant names.
+/// Words of an entry that an archivist marked to screen, when journaling it
+/// or afterwards: masked in every public text of the entry's case.
+struct ScreenedWords {
+  int64_t entry_id = 0;
+  std::vector<std::string> words;
+  std::string authority;  ///< skjermingshjemmel, e.g. "offentleglova § 13"
+  TimePoint screened_at;
+  std::string screened_by;
+};
+
+/// Everything in a case that decides what is hidden: the case, every
+/// correspondent of every entry with that entry's screening, the released
+/// applicant names and the words marked to screen.
 struct CaseParties {
   struct Party {
     Correspondent correspondent;
@@ -239,6 +249,7 @@ struct CaseParties {
   JournalCase journal_case;
   std::vector<Party> parties;
   std::vector<std::string> released_names;  ///< folded
+  std::vector<ScreenedWords> screened_words;
 };
 
 /// An application document not yet disposed of, in a closed case.

@@ -9,7 +9,7 @@
 #include "services/common/error.h"
 #include "services/journal/domain/codes.h"
 #include "services/journal/domain/correspondent_identity.h"
-#include "services/journal/domain/name_mask.h"
+#include "services/journal/domain/masking/words.h"
 #include "services/journal/domain/validation.h"
 
 namespace depot::journal {
@@ -165,7 +165,7 @@ ApplicantList PublicJournal::Applicants(const Caller&,
       }
     }
     list.case_number = found->Number();
-    list.case_public_title = view.public_title();
+    list.case_public_title = view.public_title().text;
     list.applicant_count = static_cast<int>(applicants.size());
     for (const auto& [canonical, name] : shown) {
       list.public_names.push_back(name);
