@@ -175,6 +175,24 @@ JournalCase ToCase(const pqxx::row& row, const JournalSealer& sealer) {
   return c;
 }
 
+ScreenedWords ToScreenedWords(const pqxx::row& row,
+                              const JournalSealer& sealer) {
+  ScreenedWords w;
+  w.entry_id = row["entry_id"].as<int64_t>();
+  std::string words =
+      sealer.Open(row["words_sealed"].as<std::string>(),
+                  ScreenedWordsPlace(row["journal_year"].as<int>(),
+                                     row["journal_sequence"].as<int>(),
+                                     row["marking"].as<int>()));
+  for (const Json& word : Json::parse(words)) {
+    w.words.push_back(word.get<std::string>());
+  }
+  w.authority = row["authority"].as<std::string>();
+  w.screened_at = FromMicros(row["screened_us"].as<int64_t>());
+  w.screened_by = row["screened_by"].as<std::string>();
+  return w;
+}
+
 JournalEntry ToEntry(const pqxx::row& row, const JournalSealer& sealer) {
   JournalEntry e;
   e.id = row["id"].as<int64_t>();

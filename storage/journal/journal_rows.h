@@ -41,6 +41,9 @@ journal::JournalCase ToCase(const pqxx::row& row, const JournalSealer& sealer);
 /// An entry row (kEntryQuery) with its correspondents and documents.
 journal::JournalEntry ToEntry(const pqxx::row& row,
                               const JournalSealer& sealer);
+/// A row of journal.screened_words (kCaseScreenedWords), words opened.
+journal::ScreenedWords ToScreenedWords(const pqxx::row& row,
+                                       const JournalSealer& sealer);
 /// The screening columns of a row, optionally with a prefix ("e_").
 journal::Screening ScreeningFrom(const pqxx::row& row,
                                  const std::string& prefix = "");

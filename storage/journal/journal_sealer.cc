@@ -42,6 +42,11 @@ std::string ReleasePlace(int64_t case_id, const std::string& index,
          "/" + field;
 }
 
+std::string ScreenedWordsPlace(int year, int sequence, int marking) {
+  return "journal/" + JournalNumber(year, sequence) + "/screened_words/" +
+         std::to_string(marking);
+}
+
 std::string JournalSealer::Seal(std::string_view text,
                                 const std::string& place) const {
   return Base64Encode(keyring_.Encrypt(text, place));

@@ -64,5 +64,6 @@ std::string DocumentPlace(int year, int sequence, int position,
                           const char* field);
 std::string ReleasePlace(int64_t case_id, const std::string& index,
                          const char* field);
+std::string ScreenedWordsPlace(int year, int sequence, int marking);
 
 }  // namespace depot::storage

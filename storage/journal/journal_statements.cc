@@ -113,6 +113,21 @@ void PrepareCases(ConnectionPool& pool) {
                "name_sealed, reason_sealed, released_at, released_by) VALUES "
                "($1, $2, $3, $4, " +
                    At(5) + ", $6)");
+  pool.Prepare(kNextMarking,
+               "SELECT coalesce(max(marking), 0) + 1 FROM "
+               "journal.screened_words WHERE entry_id = $1");
+  pool.Prepare(kInsertScreenedWords,
+               "INSERT INTO journal.screened_words (case_id, entry_id, "
+               "marking, words_sealed, authority, screened_at, screened_by) "
+               "VALUES ($1, $2, $3, $4, $5, " +
+                   At(6) + ", $7)");
+  pool.Prepare(kCaseScreenedWords,
+               "SELECT w.entry_id, w.marking, w.words_sealed, w.authority, " +
+                   JournalMicros("w.screened_at") +
+                   " AS screened_us, w.screened_by, e.journal_year, "
+                   "e.journal_sequence FROM journal.screened_words w JOIN "
+                   "journal.entries e ON e.id = w.entry_id WHERE w.case_id = "
+                   "$1 ORDER BY w.id");
   pool.Prepare(kCaseReleases,
                "SELECT canonical_name, name_sealed, name_index FROM "
                "journal.name_releases WHERE case_id = $1 ORDER BY id");

@@ -32,6 +32,9 @@ inline constexpr char kLoadSettings[] = "journal_load_settings";
 inline constexpr char kEntriesOfIdentity[] = "journal_entries_of_identity";
 inline constexpr char kCountNameOnly[] = "journal_count_name_only";
 inline constexpr char kSaveSettings[] = "journal_save_settings";
+inline constexpr char kNextMarking[] = "journal_next_marking";
+inline constexpr char kInsertScreenedWords[] = "journal_insert_screened_words";
+inline constexpr char kCaseScreenedWords[] = "journal_case_screened_words";
 
 /// Registers every statement above with the pool.
 void PrepareJournalStatements(ConnectionPool& pool);

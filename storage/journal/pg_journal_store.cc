@@ -158,6 +158,9 @@ class PgJournalTransaction : public JournalTransaction {
       party.entry_screening = ScreeningFrom(row, "e_");
       parties.parties.push_back(std::move(party));
     }
+    for (const auto& row : tx_.exec_prepared(kCaseScreenedWords, case_id)) {
+      parties.screened_words.push_back(ToScreenedWords(row, sealer_));
+    }
     for (const auto& row : tx_.exec_prepared(kCaseReleases, case_id)) {
       std::string index = row["name_index"].is_null()
                               ? ""
@@ -167,6 +170,16 @@ class PgJournalTransaction : public JournalTransaction {
                         ReleasePlace(case_id, index, "name")));
     }
     return parties;
+  }
+
+  void InsertScreenedWords(int64_t case_id, const JournalEntry& entry,
+                           const ScreenedWords& words) override {
+    int marking = tx_.exec_prepared1(kNextMarking, entry.id)[0].as<int>();
+    tx_.exec_prepared(
+        kInsertScreenedWords, case_id, entry.id, marking,
+        sealer_.Seal(Json(words.words).dump(),
+                     ScreenedWordsPlace(entry.year, entry.sequence, marking)),
+        words.authority, ToMicros(words.screened_at), words.screened_by);
   }
 
   int64_t CountEntries(Day from, Day to) override {

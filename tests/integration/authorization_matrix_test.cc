@@ -125,6 +125,8 @@ TEST(AuthorizationMatrix, OnlyArchivistsReadScreenedJournalContent) {
       {"RecordEntry", Shows::kScreenedContent},
       {"GetEntry", Shows::kScreenedContent},
       {"ReleaseName", Shows::kScreenedContent},
+      {"ScreenWords", Shows::kScreenedContent},
+      {"PreviewPublicJournal", Shows::kScreenedContent},
       {"ExportLoependeJournal", Shows::kScreenedContent},
       {"RunDisposal", Shows::kScreenedContent},
       {"ApplicantList", Shows::kPublicView},

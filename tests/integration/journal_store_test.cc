@@ -125,6 +125,8 @@ void JournalScreenedData(Journal& journal) {
   e.documents.push_back(ref);
   e.correspondents.push_back(
       {"Ola Hansen", CorrespondentKind::kCopyRecipient, PartyRole::kOther, {}});
+  e.screened_words = {"Bjørnstad"};  // marked to screen: kept sealed too
+  e.screened_words_authority = "offentleglova § 25";
   journal.RecordEntry(Archivist(), e);
   journal.RecordEntry(Archivist(),
                       Incoming(job, "Søknad fra Per Berg", "Per Berg"));
@@ -153,6 +155,11 @@ TEST_F(PgJournalStoreTest, StoredRowsHoldNoScreenedDataInClear) {
             "application letter of Kari Nordmann");
   EXPECT_EQ(found.entry.documents[1].content_ref, "dms:cv-nordmann");
   EXPECT_EQ(found.public_view.public_title, "Søknad fra ******");
+  ASSERT_EQ(found.screened_words.size(), 1u);
+  EXPECT_EQ(found.screened_words[0].words,
+            std::vector<std::string>{"Bjørnstad"});
+  EXPECT_EQ(found.screened_words[0].authority, "offentleglova § 25");
+  EXPECT_EQ(found.public_view.documents[1].description, "Attester ******");
   auto list = reports_.Applicants(Desk(), "2026/1");
   EXPECT_EQ(list.public_names, std::vector<std::string>{"Per Berg"});
   EXPECT_EQ(list.applicant_count, 2);

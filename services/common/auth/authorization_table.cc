@@ -153,6 +153,9 @@ const std::vector<RpcPolicy>& AuthorizationTable() {
       {"depot.v1.JournalService/RecordEntry", {R::kArchivist}, false},
       {"depot.v1.JournalService/GetEntry", {R::kArchivist}, false},
       {"depot.v1.JournalService/ReleaseName", {R::kArchivist}, false},
+      {"depot.v1.JournalService/ScreenWords", {R::kArchivist}, false},
+      // The preview shows what each mask hides: archivists only.
+      {"depot.v1.JournalService/PreviewPublicJournal", {R::kArchivist}, false},
       {"depot.v1.JournalService/ApplicantList",
        {R::kArchivist, R::kDesk, R::kDpo, R::kAuditor, R::kService},
        false},

@@ -209,6 +209,9 @@ struct NewEntry {
   std::vector<NewCorrespondent> correspondents;
   std::vector<NewDocument> documents;
   ScreeningInput screening;
+  /// Words to screen in every public text of the case (may be empty).
+  std::vector<std::string> screened_words = {};
+  std::string screened_words_authority = {};
 };
 
 /// A staff decision that an applicant's name is public in one case.

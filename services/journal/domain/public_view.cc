@@ -27,10 +27,10 @@ class Recorder {
       : preview_(preview) {}
 
   std::string Keep(const std::string& field, const std::string& source,
-                   MaskedText masked) {
+                   MaskedText masked, bool second_look = true) {
     std::string text = masked.text;
     if (preview_ != nullptr) {
-      preview_->push_back({field, source, std::move(masked)});
+      preview_->push_back({field, source, std::move(masked), second_look});
     }
     return text;
   }
@@ -119,7 +119,7 @@ PublicEntry MakePublicEntry(const JournalEntry& entry, const CaseView& view,
                                   : kScreenNameRecipient);
     } else if (pc.applicant) {
       // Released by a staff decision: shown as journaled.
-      pc.name = recorder.Keep(field, c.name, MaskedText{c.name, {}});
+      pc.name = recorder.Keep(field, c.name, MaskedText{c.name, {}}, false);
     } else {
       pc.name = recorder.Keep(field, c.name, masker.Mask(c.name));
       // A spelling of a screened name is that name.

@@ -67,6 +67,9 @@ struct PublicTextPreview {
   std::string field;  ///< "public_title", "documents[0].description", ...
   std::string source;
   MaskedText masked;
+  /// Whether the preview's second look applies: not to a released
+  /// applicant's own name, which is public by decision.
+  bool second_look = true;
 };
 
 /// THE public view of one entry of the case (see the top of this file).
