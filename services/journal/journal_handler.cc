@@ -281,6 +281,8 @@ void ToProto(const PublicEntry& e, v1::PublicJournalEntry* out) {
   }
   out->set_administrative_unit(e.administrative_unit);
   out->set_case_officer(e.case_officer);
+  out->set_case_access_restriction(e.case_screening.access_restriction);
+  out->set_case_screening_authority(e.case_screening.authority);
 }
 
 void ToProto(const JournalSettings& s, v1::JournalSettings* out) {

@@ -95,7 +95,12 @@ PublicEntry MakePublicEntry(const JournalEntry& entry, const CaseView& view,
                   kScreenEntryTitleFirstLine, kScreenEntryTitleWords, masker));
   out.journal_date = entry.journal_date;
   out.document_date = entry.document_date;
-  if (screening) out.screening = ToPublic(*screening);
+  // Each level carries its own screening as recorded (the case's is in
+  // case_screening): an entry without one of its own does not show the
+  // case's as if it were its own, though it is screened by it.
+  if (entry.screening.ActiveOn(view.today())) {
+    out.screening = ToPublic(entry.screening);
+  }
 
   for (size_t i = 0; i < entry.correspondents.size(); ++i) {
     const Correspondent& c = entry.correspondents[i];

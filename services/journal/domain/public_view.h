@@ -44,6 +44,7 @@ struct PublicEntry {
   int case_year = 0;
   int case_sequence = 0;
   std::string case_public_title;
+  /// The case's own screening (saksmappe level).
   PublicScreening case_screening;
   std::string administrative_unit;
   std::string case_officer;
@@ -52,6 +53,8 @@ struct PublicEntry {
   std::string public_title;
   Day journal_date;
   std::optional<Day> document_date;
+  /// The entry's own screening (journalpost level), and the grounds on
+  /// which its correspondents' names or marked words are hidden.
   PublicScreening screening;
   std::vector<PublicCorrespondent> correspondents;
   std::vector<PublicDocument> documents;
