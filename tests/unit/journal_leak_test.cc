@@ -6,7 +6,7 @@
 // applicant list): no part of a screened name (3 letters or more, and not
 // also a word of a public name beside it) may show. The seed is printed;
 // DEPOT_LEAK_SEED=<seed> replays a run. ops/fuzz runs it longer
-// (DEPOT_LEAK_CASES). The end-to-end test (tests/e2e/journal_leak_e2e_test)
+// (DEPOT_LEAK_CASES, and DEPOT_LEAK_SECONDS to stop after that long). The end-to-end test (tests/e2e/journal_leak_e2e_test)
 // sends a sample through depotd and the CLI.
 #include <gtest/gtest.h>
 
@@ -171,6 +171,9 @@ class LeakCase {
 TEST(JournalLeak, NoScreenedNameShowsInAnyPublicOutput) {
   uint64_t seed = EnvNumber("DEPOT_LEAK_SEED", std::random_device{}());
   uint64_t cases = EnvNumber("DEPOT_LEAK_CASES", 10000);
+  // ops/fuzz: as many cases as fit in this many seconds.
+  uint64_t seconds = EnvNumber("DEPOT_LEAK_SECONDS", 0);
+  auto started = std::chrono::steady_clock::now();
   std::cout << "journal leak test: seed " << seed << ", " << cases
             << " cases (replay: DEPOT_LEAK_SEED=" << seed << ")" << std::endl;
   ::testing::Test::RecordProperty("seed", std::to_string(seed));
@@ -195,6 +198,13 @@ TEST(JournalLeak, NoScreenedNameShowsInAnyPublicOutput) {
       break;
     }
     if (leaked_cases >= 20) break;  // enough to see what leaks
+    if (seconds > 0 && i >= testing::kVariantRules &&
+        std::chrono::steady_clock::now() - started >=
+            std::chrono::seconds(seconds)) {
+      std::cout << "journal leak test: " << i + 1 << " cases in " << seconds
+                << " s" << std::endl;
+      break;
+    }
   }
   EXPECT_EQ(leaked_cases, 0) << "seed " << seed;
   for (int count : per_rule) EXPECT_GT(count, 0);
