@@ -22,6 +22,7 @@
 #include "tests/support/depotd.h"
 #include "tests/support/pki.h"
 #include "tests/support/postgres.h"
+#include "tests/unit/journal_leak_checker.h"
 #include "tests/unit/journal_leak_generator.h"
 
 namespace depot {

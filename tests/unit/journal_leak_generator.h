@@ -5,11 +5,10 @@
 // Norwegian-like names, each written in one of the ways people and systems
 // write names (VariantRule) into one free-text field (Field), and an
 // independent check that no part of a screened name shows in a public
-// output. Shared by the domain test (10,000 cases and more) and the end to
-// end test (a sample through depotd and the CLI).
+// output (journal_leak_checker.h). Shared by the domain test (10,000 cases
+// and more) and the end to end test (a sample through depotd and the CLI).
 #include <cstdint>
 #include <random>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -82,30 +81,5 @@ std::string WriteName(const GeneratedName& name, VariantRule rule,
 /// A free text of the field's kind with the written name in it.
 std::string TextWith(const std::string& written, Field field,
                      std::mt19937_64& random);
-
-/// The text as the checker compares it: compatibility forms, letter case,
-/// diacritics (except æ ø å, and ä ö as æ ø) and invisible characters
-/// folded away.
-std::string CheckerForm(const std::string& text);
-
-/// The ways one part may be spelled, in CheckerForm (å/a/aa, ø/o/oe,
-/// æ/ae).
-std::set<std::string> SpellingsOf(const std::string& part);
-
-/// A screened part found in a public output.
-struct Leak {
-  std::string part;
-  std::string text;
-};
-
-/// Each part (3 letters or more) of each screened name that shows in
-/// text, as a word or inside a longer one, unless it is also a word of a
-/// public name in the output (public_words, in CheckerForm).
-std::vector<Leak> FindLeaks(const std::string& text,
-                            const std::vector<GeneratedName>& screened,
-                            const std::set<std::string>& public_words);
-
-/// The words of a name in CheckerForm.
-std::set<std::string> CheckerWords(const std::string& text);
 
 }  // namespace depot::journal::testing

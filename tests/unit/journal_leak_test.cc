@@ -6,8 +6,9 @@
 // applicant list): no part of a screened name (3 letters or more, and not
 // also a word of a public name beside it) may show. The seed is printed;
 // DEPOT_LEAK_SEED=<seed> replays a run. ops/fuzz runs it longer
-// (DEPOT_LEAK_CASES, and DEPOT_LEAK_SECONDS to stop after that long). The end-to-end test (tests/e2e/journal_leak_e2e_test)
-// sends a sample through depotd and the CLI.
+// (DEPOT_LEAK_CASES, and DEPOT_LEAK_SECONDS to stop after that long). The
+// end-to-end test (tests/e2e/journal_leak_e2e_test) sends a sample through
+// depotd and the CLI.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -19,6 +20,7 @@
 #include "services/journal/domain/journal.h"
 #include "services/journal/domain/public_journal.h"
 #include "tests/unit/fake_journal_store.h"
+#include "tests/unit/journal_leak_checker.h"
 #include "tests/unit/journal_leak_generator.h"
 #include "tests/unit/journal_test_support.h"
 

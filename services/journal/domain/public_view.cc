@@ -43,6 +43,63 @@ std::string Indexed(const char* list, size_t index, const char* field) {
   return std::string(list) + "[" + std::to_string(index) + "]." + field;
 }
 
+// The correspondents as the public sees them, and the grounds of the names
+// hidden among them.
+void AddCorrespondents(const JournalEntry& entry, const CaseView& view,
+                       Recorder* recorder, PublicEntry* out) {
+  for (size_t i = 0; i < entry.correspondents.size(); ++i) {
+    const Correspondent& c = entry.correspondents[i];
+    PublicCorrespondent pc;
+    pc.kind = c.kind;
+    pc.applicant = view.journal_case().kind == CaseKind::kJobApplication &&
+                   c.role == PartyRole::kApplicant;
+    std::optional<Screening> hidden = view.HiddenName(c, entry.screening);
+    pc.screened = hidden.has_value();
+    std::string field = Indexed("correspondents", i, "name");
+    if (pc.screened) {
+      pc.name = recorder->Keep(
+          field, c.name, MaskWhole(c.name, MaskReason::kScreenedCorrespondent));
+      // Tell the public on which grounds names are missing.
+      if (out->screening.access_restriction.empty()) {
+        out->screening.access_restriction = hidden->access_restriction;
+        out->screening.authority = hidden->authority;
+      }
+      AddCode(&out->screening, c.kind == CorrespondentKind::kSender
+                                   ? kScreenNameSender
+                                   : kScreenNameRecipient);
+    } else if (pc.applicant) {
+      // Released by a staff decision: shown as journaled.
+      pc.name = recorder->Keep(field, c.name, MaskedText{c.name, {}}, false);
+    } else {
+      pc.name = recorder->Keep(field, c.name, view.masker().Mask(c.name));
+      // A spelling of a screened name is that name.
+      pc.screened = pc.name == kMask;
+    }
+    out->correspondents.push_back(std::move(pc));
+  }
+}
+
+// The documents' descriptions: hidden by their screening (their own, else
+// the entry's in force), else masked.
+void AddDocuments(const JournalEntry& entry, const CaseView& view,
+                  const std::optional<Screening>& entry_screening,
+                  Recorder* recorder, PublicEntry* out) {
+  for (size_t i = 0; i < entry.documents.size(); ++i) {
+    const Document& d = entry.documents[i];
+    std::optional<Screening> own = entry_screening;
+    if (d.screening.ActiveOn(view.today())) own = d.screening;
+    PublicDocument pd;
+    pd.disposed = d.disposal.has_value();
+    bool hidden =
+        own && (own->Has(kScreenDocumentTitle) || own->Has(kScreenTemporary));
+    pd.description = recorder->Keep(
+        Indexed("documents", i, "description"), d.description,
+        hidden ? MaskWhole(d.description, MaskReason::kScreeningCode)
+               : view.masker().Mask(d.description));
+    out->documents.push_back(std::move(pd));
+  }
+}
+
 }  // namespace
 
 std::string PublicEntry::JournalNumber() const {
@@ -102,55 +159,8 @@ PublicEntry MakePublicEntry(const JournalEntry& entry, const CaseView& view,
     out.screening = ToPublic(entry.screening);
   }
 
-  for (size_t i = 0; i < entry.correspondents.size(); ++i) {
-    const Correspondent& c = entry.correspondents[i];
-    PublicCorrespondent pc;
-    pc.kind = c.kind;
-    pc.applicant = journal_case.kind == CaseKind::kJobApplication &&
-                   c.role == PartyRole::kApplicant;
-    std::optional<Screening> hidden = view.HiddenName(c, entry.screening);
-    pc.screened = hidden.has_value();
-    std::string field = Indexed("correspondents", i, "name");
-    if (pc.screened) {
-      pc.name = recorder.Keep(
-          field, c.name, MaskWhole(c.name, MaskReason::kScreenedCorrespondent));
-      // Tell the public on which grounds names are missing.
-      if (out.screening.access_restriction.empty()) {
-        out.screening.access_restriction = hidden->access_restriction;
-        out.screening.authority = hidden->authority;
-      }
-      AddCode(&out.screening, c.kind == CorrespondentKind::kSender
-                                  ? kScreenNameSender
-                                  : kScreenNameRecipient);
-    } else if (pc.applicant) {
-      // Released by a staff decision: shown as journaled.
-      pc.name = recorder.Keep(field, c.name, MaskedText{c.name, {}}, false);
-    } else {
-      pc.name = recorder.Keep(field, c.name, masker.Mask(c.name));
-      // A spelling of a screened name is that name.
-      pc.screened = pc.name == kMask;
-    }
-    out.correspondents.push_back(std::move(pc));
-  }
-
-  for (size_t i = 0; i < entry.documents.size(); ++i) {
-    const Document& d = entry.documents[i];
-    std::optional<Screening> own;
-    if (d.screening.ActiveOn(view.today())) {
-      own = d.screening;
-    } else {
-      own = screening;
-    }
-    PublicDocument pd;
-    pd.disposed = d.disposal.has_value();
-    bool hidden =
-        own && (own->Has(kScreenDocumentTitle) || own->Has(kScreenTemporary));
-    pd.description = recorder.Keep(
-        Indexed("documents", i, "description"), d.description,
-        hidden ? MaskWhole(d.description, MaskReason::kScreeningCode)
-               : masker.Mask(d.description));
-    out.documents.push_back(std::move(pd));
-  }
+  AddCorrespondents(entry, view, &recorder, &out);
+  AddDocuments(entry, view, screening, &recorder, &out);
 
   // Words marked to screen hide on the grounds the archivist gave.
   std::string word_authority = view.WordScreeningAuthority(entry.id);

@@ -4,21 +4,12 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "services/journal/domain/masking/mask_tables.h"
 #include "services/journal/domain/masking/name_forms.h"
 
 namespace depot::journal {
-
-/// Why a span of public text is masked.
-enum class MaskReason {
-  kScreenedName,           ///< a correspondent's screened name
-  kScreenedWord,           ///< a word an archivist marked to screen
-  kScreenedCorrespondent,  ///< the name field of a screened correspondent
-  kScreeningCode,  ///< a screening code hides the field or its rest (TD,
-                   ///< TR1, M, ...)
-};
 
 /// One mask in a masked text: where it stands in the output and what it
 /// hides in the input (for the archivist's preview, never public).
@@ -59,37 +50,15 @@ class Masker {
   /// The text with every masked word replaced by kMask.
   MaskedText Mask(std::string_view text) const;
   std::string Apply(std::string_view text) const { return Mask(text).text; }
-  bool empty() const { return names_.empty(); }
+  bool empty() const { return tables_.names.empty(); }
 
   /// Skeletons of every part of every screened name and word (for the
   /// preview's second look).
-  const std::set<std::string>& part_skeletons() const { return parts_; }
+  const std::set<std::string>& part_skeletons() const { return tables_.parts; }
 
  private:
   friend class MaskerBuilder;
-  enum class Kind { kFull, kInitial };
-  struct Membership {
-    size_t name;
-    Kind kind;
-  };
-  struct Pattern {
-    std::string skeleton;
-    size_t name;
-  };
-  struct Name {
-    MaskReason reason = MaskReason::kScreenedName;
-    /// The one part of a one-part name, when it may be masked alone.
-    std::string lone_part;
-  };
-
-  // Runs only: masks only where two parts of a name stand together (used
-  // to find which words of public names stay public).
-  MaskedText MaskText(std::string_view text, bool runs_only) const;
-
-  std::vector<Name> names_;
-  std::vector<Pattern> patterns_;  // masked wherever they occur in a word
-  std::unordered_map<std::string, std::vector<Membership>> members_;
-  std::set<std::string> parts_;
+  MaskTables tables_;
 };
 
 /// Collects the screened names and words of a case and the public names
