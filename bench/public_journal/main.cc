@@ -100,8 +100,8 @@ int Run() {
   // Generating is not what is measured: no waiting for the disk.
   storage::ConnectionPool pool(dsn + " options='-c synchronous_commit=off'",
                                kWriters + 2);
-  storage::PgJournalStore store(pool);
   Keyring keyring = Keyring::Random();
+  storage::PgJournalStore store(pool, keyring);
   auto now = [] {
     return std::chrono::sys_days(std::chrono::year(2026) / 1 / 15) +
            std::chrono::hours(12);

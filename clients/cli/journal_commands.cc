@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "clients/cli/exit_codes.h"
+#include "clients/cli/journal_screening_commands.h"
 #include "clients/cli/output.h"
 #include "clients/cli/private_file.h"
 #include "depot/v1/journal.grpc.pb.h"
@@ -173,6 +174,12 @@ void PrintEntry(const v1::JournalEntry& e) {
   table.AddRow(
       {"document date", e.document_date().empty() ? "-" : e.document_date()});
   table.AddRow({"screening", ScreeningText(e.screening())});
+  for (const auto& marked : e.screened_words()) {
+    table.AddRow({"screened words", Join(marked.words(), ", ") + " (" +
+                                        marked.authority() + "; " +
+                                        marked.screened_at() + " by " +
+                                        marked.screened_by() + ")"});
+  }
   table.AddRow({"recorded", e.recorded_at() + " by " + e.recorded_by()});
   table.Print(std::cout);
   std::cout << "\n";
@@ -288,6 +295,8 @@ struct AddArgs {
   std::vector<std::string> birth_dates;
   std::vector<std::string> national_ids;
   ScreeningArgs screening;
+  std::vector<std::string> screened_words;
+  std::string word_authority;
 };
 
 // "NAME=VALUE" split at the last '=' (names do not hold one; values never).
@@ -333,6 +342,7 @@ struct RangeArgs {
   std::string to;
   std::string format = "table";
   std::string output;
+  bool preview = false;
 };
 
 struct DisposeArgs {
@@ -414,7 +424,7 @@ void AddCaseCommands(CLI::App* group, const ConnectionOptions& options,
     CLI::App* command = cases->add_subcommand(
         verb, close ? "Close a case (Avsluttet); the disposal period of its "
                       "application documents starts"
-                    : "Show a case");
+                    : "Show a case as recorded, unscreened (archivists only)");
     command->add_option("CASE", *number, "case number, e.g. 2026/12")
         ->required();
     command->callback([number, close, &options, action] {
@@ -506,6 +516,13 @@ void AddEntryCommand(CLI::App* group, const ConnectionOptions& options,
                   "shown again; repeatable)")
       ->check(assignment);
   args->screening.AddTo(add);
+  add->add_option("--screen-word", args->screened_words,
+                  "a word of the title, descriptions or correspondents to "
+                  "screen in every public text of the case (repeatable; "
+                  "needs --word-authority)");
+  add->add_option("--word-authority", args->word_authority,
+                  "skjermingshjemmel of --screen-word, e.g. \"offentleglova "
+                  "§ 13\"");
   add->callback([args, &options, action] {
     *action = [args, &options](const Connection& connection) {
       auto stub = v1::JournalService::NewStub(connection.channel());
@@ -518,6 +535,10 @@ void AddEntryCommand(CLI::App* group, const ConnectionOptions& options,
       request.set_document_date(args->document_date);
       request.set_journal_date(args->journal_date);
       args->screening.Fill(request.mutable_screening());
+      for (const auto& word : args->screened_words) {
+        request.mutable_screened_words()->add_words(word);
+      }
+      request.mutable_screened_words()->set_authority(args->word_authority);
       auto add_parties = [&](const std::vector<std::string>& names,
                              v1::CorrespondentKind kind, v1::PartyRole role) {
         for (const auto& name : names) {
@@ -581,7 +602,9 @@ void AddShowCommand(CLI::App* group, const ConnectionOptions& options,
                     Action* action) {
   auto number = std::make_shared<std::string>();
   CLI::App* show = group->add_subcommand(
-      "show", "Show a journal entry as staff see it (the read is audited)");
+      "show",
+      "Show a journal entry as recorded, unscreened (archivists only; the "
+      "read is audited)");
   show->add_option("ENTRY", *number, "journal number, e.g. 2026/000045")
       ->required();
   show->callback([number, &options, action] {
@@ -662,9 +685,27 @@ void AddReportCommands(CLI::App* group, const ConnectionOptions& options,
       ->capture_default_str();
   public_journal->add_option("--output", args->output,
                              "write to FILE instead of standard output");
+  public_journal->add_flag(
+      "--preview", args->preview,
+      "the archivist's look before publishing (never public): each public "
+      "text with what is masked, [******: what it hides], and the words "
+      "left that look like part of a screened name (table or --json)");
   public_journal->callback([args, &options, action] {
     *action = [args, &options](const Connection& connection) {
       std::string format = options.json ? "json" : args->format;
+      if (args->preview) {
+        if (format == "noark5") {
+          return ReportFailure(
+              grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                           "--preview shows a table or JSON, not Noark 5"));
+        }
+        v1::PublicJournalRequest request;
+        request.set_from_date(args->from);
+        request.set_to_date(args->to);
+        ReportOutput output(args->output);
+        return PrintPublicPreview(connection, request, format == "json",
+                                  output.out());
+      }
       if (format == "noark5") {
         v1::ExportJournalRequest request;
         request.set_from_date(args->from);
@@ -869,6 +910,7 @@ void AddJournalCommands(CLI::App& app, const ConnectionOptions& options,
   AddEntryCommand(group, options, action);
   AddShowCommand(group, options, action);
   AddReleaseCommand(group, options, action);
+  AddScreenWordsCommand(group, options, action);
   AddReportCommands(group, options, action);
   AddDisposalCommands(group, options, action);
 }

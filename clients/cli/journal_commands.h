@@ -7,8 +7,8 @@
 
 namespace depot::cli {
 
-/// `depot journal case|add|show|release-name|public|internal|applicants|
-/// dispose|settings`.
+/// `depot journal case|add|show|release-name|screen-words|public|internal|
+/// applicants|dispose|settings`.
 void AddJournalCommands(CLI::App& app, const ConnectionOptions& options,
                         Action* action);
 

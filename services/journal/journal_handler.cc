@@ -5,6 +5,7 @@
 #include "services/common/subject_proto.h"
 #include "services/common/time_format.h"
 #include "services/journal/domain/codes.h"
+#include "services/journal/journal_preview_proto.h"
 
 namespace depot::journal {
 namespace {
@@ -185,6 +186,17 @@ void ToProto(const Screening& s, v1::Screening* out) {
   if (s.ends) out->set_ends(FormatDay(*s.ends));
 }
 
+WordScreeningInput FromProto(const v1::WordScreening& s) {
+  return {{s.words().begin(), s.words().end()}, s.authority()};
+}
+
+void ToProto(const ScreenedWords& words, v1::WordScreening* out) {
+  for (const std::string& word : words.words) out->add_words(word);
+  out->set_authority(words.authority);
+  out->set_screened_at(FormatRfc3339(words.screened_at));
+  out->set_screened_by(words.screened_by);
+}
+
 void ToProto(const JournalCase& c, v1::JournalCase* out) {
   out->set_case_number(c.Number());
   out->set_case_year(c.year);
@@ -258,6 +270,9 @@ void ToProto(const EntryDetails& details, v1::JournalEntry* out) {
   if (!e.screening.empty()) ToProto(e.screening, out->mutable_screening());
   out->set_recorded_at(FormatRfc3339(e.recorded_at));
   out->set_recorded_by(e.recorded_by);
+  for (const ScreenedWords& words : details.screened_words) {
+    ToProto(words, out->add_screened_words());
+  }
 }
 
 void ToProto(const PublicEntry& e, v1::PublicJournalEntry* out) {
@@ -293,6 +308,8 @@ void ToProto(const PublicEntry& e, v1::PublicJournalEntry* out) {
   }
   out->set_administrative_unit(e.administrative_unit);
   out->set_case_officer(e.case_officer);
+  out->set_case_access_restriction(e.case_screening.access_restriction);
+  out->set_case_screening_authority(e.case_screening.authority);
 }
 
 void ToProto(const JournalSettings& s, v1::JournalSettings* out) {
@@ -364,6 +381,9 @@ grpc::Status JournalHandler::RecordEntry(grpc::ServerContext* context,
         entry.document_date = request->document_date();
         entry.journal_date = request->journal_date();
         entry.screening = FromProto(request->screening());
+        WordScreeningInput words = FromProto(request->screened_words());
+        entry.screened_words = words.words;
+        entry.screened_words_authority = words.authority;
         for (const v1::Correspondent& c : request->correspondents()) {
           entry.correspondents.push_back(
               {c.name(), FromProto(c.kind()), FromProto(c.role()),
@@ -408,6 +428,17 @@ grpc::Status JournalHandler::ReleaseName(grpc::ServerContext* context,
       });
 }
 
+grpc::Status JournalHandler::ScreenWords(grpc::ServerContext* context,
+                                         const v1::ScreenWordsRequest* request,
+                                         v1::JournalEntry* response) {
+  return gate_.Serve(
+      context, "ScreenWords", request, [&](const Caller& caller) {
+        ToProto(journal_.ScreenWords(caller, request->journal_number(),
+                                     FromProto(request->screening())),
+                response);
+      });
+}
+
 grpc::Status JournalHandler::ApplicantList(
     grpc::ServerContext* context, const v1::ApplicantListRequest* request,
     v1::ApplicantListResponse* response) {
@@ -436,6 +467,24 @@ grpc::Status JournalHandler::PublicJournal(
                          ToProto(entry, &message);
                          out.Write(message);
                        });
+      });
+}
+
+grpc::Status JournalHandler::PreviewPublicJournal(
+    grpc::ServerContext* context, const v1::PublicJournalRequest* request,
+    grpc::ServerWriter<v1::PreviewEntry>* writer) {
+  return gate_.Serve(
+      context, "PreviewPublicJournal", request, [&](const Caller& caller) {
+        public_.Preview(
+            caller, request->from_date(), request->to_date(),
+            [&](const EntryPreview& preview) {
+              v1::PreviewEntry message;
+              ToProto(preview.entry, message.mutable_entry());
+              PreviewToProto(preview, &message);
+              if (!writer->Write(message)) {
+                throw Unavailable("the client stopped reading the preview");
+              }
+            });
       });
 }
 

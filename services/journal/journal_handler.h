@@ -34,12 +34,18 @@ class JournalHandler final : public depot::v1::JournalService::Service {
   grpc::Status ReleaseName(grpc::ServerContext* context,
                            const v1::ReleaseNameRequest* request,
                            v1::ReleaseNameResponse* response) override;
+  grpc::Status ScreenWords(grpc::ServerContext* context,
+                           const v1::ScreenWordsRequest* request,
+                           v1::JournalEntry* response) override;
   grpc::Status ApplicantList(grpc::ServerContext* context,
                              const v1::ApplicantListRequest* request,
                              v1::ApplicantListResponse* response) override;
   grpc::Status PublicJournal(
       grpc::ServerContext* context, const v1::PublicJournalRequest* request,
       grpc::ServerWriter<v1::PublicJournalEntry>* writer) override;
+  grpc::Status PreviewPublicJournal(
+      grpc::ServerContext* context, const v1::PublicJournalRequest* request,
+      grpc::ServerWriter<v1::PreviewEntry>* writer) override;
   grpc::Status ExportOffentligJournal(
       grpc::ServerContext* context, const v1::ExportJournalRequest* request,
       grpc::ServerWriter<v1::XmlChunk>* writer) override;
@@ -60,9 +66,9 @@ class JournalHandler final : public depot::v1::JournalService::Service {
   grpc::Status SubjectData(grpc::ServerContext* context,
                            const v1::SubjectQuery* request,
                            v1::SubjectDataResponse* response) override;
-  grpc::Status EraseSubjectData(grpc::ServerContext* context,
-                                const v1::SubjectQuery* request,
-                                v1::EraseSubjectDataResponse* response) override;
+  grpc::Status EraseSubjectData(
+      grpc::ServerContext* context, const v1::SubjectQuery* request,
+      v1::EraseSubjectDataResponse* response) override;
 
  private:
   RpcGate gate_;

@@ -93,10 +93,7 @@ NoarkMetadataView ParseNoarkMetadata(const std::string& text) {
       s.skjerming_dokument = Get(item, "skjermingDokument");
       s.skjermingsvarighet = Get(item, "skjermingsvarighet");
       s.skjerming_opphoerer_dato = Get(item, "skjermingOpphoererDato");
-      if (!view.screening ||
-          LevelRank(s.level) < LevelRank(view.screening->level)) {
-        view.screening = s;
-      }
+      if (s.level == "mappe" && !view.screening) view.screening = s;
     }
   }
   if (auto list = root.find("kassasjon");

@@ -24,9 +24,12 @@ struct NoarkMetadataView {
   std::string mappe_id;
   std::string title;
   std::string public_title;
-  /// The mappe's own (or inherited) screening and disposal, the first of
-  /// each: Noark 5 allows one per mappe.
+  /// The mappe's own screening (level "mappe"): a screening of another
+  /// level (arkivdel, registrering, dokumentbeskrivelse) is never the
+  /// mappe's, and stays in the metadata JSON only. Noark 5 allows one per
+  /// mappe.
   std::optional<Screening> screening;
+  /// The mappe's own (or inherited) disposal, the first.
   std::optional<Disposal> disposal;
   bool any_screening = false;
 };

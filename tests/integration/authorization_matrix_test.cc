@@ -1,8 +1,13 @@
 // Every RPC depotd registers, called over real mTLS with every role's
 // certificate: allowed or refused exactly as the authorization table says.
+#include <google/protobuf/descriptor.h>
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
+#include "depot/v1/journal.grpc.pb.h"
 #include "services/common/auth/authorization.h"
 #include "services/depotd/depotd_modules.h"
 #include "tests/support/in_process_server.h"
@@ -47,7 +52,8 @@ TEST(AuthorizationMatrix, EveryRegisteredRpcAgainstEveryRole) {
     const auto* service = module->descriptor();
     ASSERT_NE(service, nullptr);
     for (int i = 0; i < service->method_count(); ++i) {
-      std::string method = service->full_name() + "/" + service->method(i)->name();
+      std::string method =
+          service->full_name() + "/" + service->method(i)->name();
       const RpcPolicy* policy = FindPolicy(method);
       ASSERT_NE(policy, nullptr)
           << method << " has no row in the authorization table "
@@ -57,8 +63,8 @@ TEST(AuthorizationMatrix, EveryRegisteredRpcAgainstEveryRole) {
                                  role) != policy->roles.end();
         grpc::Status status =
             CallWithEmptyRequest(channels[certificate], "/" + method);
-        std::string denial = "role " + std::string(RoleName(role)) +
-                             " may not call " + method;
+        std::string denial =
+            "role " + std::string(RoleName(role)) + " may not call " + method;
         if (allowed) {
           EXPECT_NE(status.error_message(), denial)
               << certificate << " should be allowed to call " << method;
@@ -74,6 +80,64 @@ TEST(AuthorizationMatrix, EveryRegisteredRpcAgainstEveryRole) {
     }
   }
   EXPECT_GT(checked, 0);
+}
+
+// Screened journal content (applicants' names, titles and descriptions as
+// recorded, application letters) is for archivists: DOMAIN.md section 3 and
+// the README say the unscreened journal is theirs. Everyone else on the staff
+// reads the public view. Every JournalService RPC is classified here, so a
+// new one cannot slip in without saying which it shows; an RPC that shows
+// screened content admits archivists only (and the service identity for
+// the rights requests PrivacyService makes on a person's behalf).
+TEST(AuthorizationMatrix, OnlyArchivistsReadScreenedJournalContent) {
+  enum class Shows { kScreenedContent, kRightsRequest, kPublicView, kNoNames };
+  const std::map<std::string, Shows> kJournalRpcs = {
+      {"CreateCase", Shows::kScreenedContent},
+      {"GetCase", Shows::kScreenedContent},
+      {"CloseCase", Shows::kScreenedContent},
+      {"RecordEntry", Shows::kScreenedContent},
+      {"GetEntry", Shows::kScreenedContent},
+      {"ReleaseName", Shows::kScreenedContent},
+      {"ScreenWords", Shows::kScreenedContent},
+      {"PreviewPublicJournal", Shows::kScreenedContent},
+      {"ExportLoependeJournal", Shows::kScreenedContent},
+      {"RunDisposal", Shows::kScreenedContent},
+      {"ApplicantList", Shows::kPublicView},
+      {"PublicJournal", Shows::kPublicView},
+      {"ExportOffentligJournal", Shows::kPublicView},
+      {"GetJournalSettings", Shows::kNoNames},
+      {"UpdateJournalSettings", Shows::kScreenedContent},
+      {"SubjectData", Shows::kRightsRequest},
+      {"EraseSubjectData", Shows::kRightsRequest},
+  };
+  const auto* service =
+      google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
+          v1::JournalService::service_full_name());
+  ASSERT_NE(service, nullptr);
+  for (int i = 0; i < service->method_count(); ++i) {
+    const std::string name = service->method(i)->name();
+    auto shows = kJournalRpcs.find(name);
+    ASSERT_NE(shows, kJournalRpcs.end())
+        << "JournalService/" << name
+        << " is not classified: say whether it shows screened content";
+    const RpcPolicy* policy = FindPolicy(service->full_name() + "/" + name);
+    ASSERT_NE(policy, nullptr) << name;
+    std::set<Role> roles(policy->roles.begin(), policy->roles.end());
+    switch (shows->second) {
+      case Shows::kScreenedContent:
+        EXPECT_EQ(roles, std::set<Role>{Role::kArchivist})
+            << name << " shows screened content: archivists only";
+        break;
+      case Shows::kRightsRequest:
+        EXPECT_EQ(roles, std::set<Role>{Role::kService}) << name;
+        break;
+      case Shows::kPublicView:
+        EXPECT_FALSE(roles.count(Role::kMunicipality)) << name;
+        break;
+      case Shows::kNoNames:
+        break;
+    }
+  }
 }
 
 }  // namespace

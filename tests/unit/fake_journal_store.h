@@ -40,6 +40,7 @@ class FakeJournalStore : public JournalStore {
     std::map<int64_t, JournalCase> cases;
     std::map<int64_t, JournalEntry> entries;
     std::vector<NameRelease> releases;
+    std::vector<std::pair<int64_t, ScreenedWords>> screened_words;
     JournalSettings settings{"depot", "Arkivdepotet", 12, {}, "test"};
     std::vector<AuditEvent> audit;
     int64_t next_id = 1;
@@ -150,6 +151,10 @@ class FakeJournalStore : public JournalStore {
       }
       state.releases.push_back(r);
     }
+    void InsertScreenedWords(int64_t case_id, const JournalEntry&,
+                             const ScreenedWords& words) override {
+      state.screened_words.emplace_back(case_id, words);
+    }
     CaseParties LoadCaseParties(int64_t case_id) override {
       CaseParties parties;
       parties.journal_case = state.cases.at(case_id);
@@ -161,6 +166,9 @@ class FakeJournalStore : public JournalStore {
       for (const auto& r : state.releases) {
         if (r.case_id == case_id)
           parties.released_names.push_back(r.folded_name);
+      }
+      for (const auto& [id, words] : state.screened_words) {
+        if (id == case_id) parties.screened_words.push_back(words);
       }
       return parties;
     }

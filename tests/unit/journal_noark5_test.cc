@@ -113,6 +113,82 @@ TEST_F(Noark5Test, LoependeJournalValidatesShowsNamesAndIsAudited) {
       << xml;
 }
 
+// Each level's own skjerming, as recorded: the case's on saksmappe, the
+// entry's on journalpost, never one level's taken for another's (an entry
+// without a screening of its own does not show the case's as its own).
+TEST(Noark5Levels, EachLevelCarriesItsOwnScreening) {
+  FakeJournalStore store;
+  Keyring keyring = Keyring::Random();
+  testing::FakeClock clock;
+  Journal journal(store, keyring, clock.clock());
+  PublicJournal reports(store, keyring, clock.clock());
+  NewCase c = OrdinaryCase("Personalsak\nom arbeidstid");
+  c.screening = {"P", "offentleglova § 25", {"TM1"}, ""};
+  auto number = journal.CreateCase(Archivist(), c).Number();
+  journal.RecordEntry(Archivist(), Incoming(number, "Brev", "Bygg AS"));
+  NewEntry own = Incoming(number, "Klage\nfra nabo", "Bygg AS");
+  own.screening = {"UO", "offentleglova § 13", {"TR1"}, ""};
+  journal.RecordEntry(Archivist(), own);
+
+  for (bool internal : {false, true}) {
+    std::string xml;
+    auto sink = [&](std::string_view chunk) { xml += chunk; };
+    if (internal) {
+      reports.ExportLoepende(Archivist(), "2026-01-01", "2026-12-31", sink);
+    } else {
+      reports.ExportOffentlig(Desk(), "2026-01-01", "2026-12-31", sink);
+    }
+    std::vector<std::string> saksmapper, journalposter;
+    for (size_t at = xml.find("<saksmappe>"); at != std::string::npos;
+         at = xml.find("<saksmappe>", at + 1)) {
+      saksmapper.push_back(xml.substr(at, xml.find("</saksmappe>", at) - at));
+    }
+    for (size_t at = xml.find("<journalpost>"); at != std::string::npos;
+         at = xml.find("<journalpost>", at + 1)) {
+      journalposter.push_back(
+          xml.substr(at, xml.find("</journalpost>", at) - at));
+    }
+    ASSERT_EQ(saksmapper.size(), 2u);
+    ASSERT_EQ(journalposter.size(), 2u);
+    if (!internal) {
+      for (const std::string& mappe : saksmapper) {
+        EXPECT_NE(mappe.find("<tilgangsrestriksjon>Personalsaker<"),
+                  std::string::npos)
+            << mappe;
+        EXPECT_NE(mappe.find("<skjermingshjemmel>offentleglova § 25<"),
+                  std::string::npos)
+            << mappe;
+      }
+    }
+    // The first entry has no screening of its own.
+    EXPECT_EQ(journalposter[0].find("tilgangsrestriksjon"), std::string::npos)
+        << (internal ? "loependeJournal: " : "offentligJournal: ")
+        << journalposter[0];
+    EXPECT_EQ(journalposter[0].find("§ 25"), std::string::npos)
+        << journalposter[0];
+    EXPECT_EQ(journalposter[0].find("skjermingMetadata"), std::string::npos)
+        << journalposter[0];
+    // The second carries its own, and only its own.
+    EXPECT_NE(
+        journalposter[1].find("<tilgangsrestriksjon>Unntatt offentlighet<"),
+        std::string::npos)
+        << journalposter[1];
+    EXPECT_NE(journalposter[1].find("<skjermingshjemmel>offentleglova § 13<"),
+              std::string::npos)
+        << journalposter[1];
+    EXPECT_NE(journalposter[1].find("Skjerming tittel registrering - "
+                                    "unntatt første linje"),
+              std::string::npos)
+        << journalposter[1];
+    EXPECT_EQ(journalposter[1].find("§ 25"), std::string::npos)
+        << journalposter[1];
+    // The case's title screening stays the case's.
+    EXPECT_NE(xml.find("<offentligTittel>Personalsak ******</offentligTittel>"),
+              std::string::npos)
+        << xml;
+  }
+}
+
 TEST_F(Noark5Test, TheSchemaCheckCatchesAJournalMissingAnElement) {
   SKIP_WITHOUT_NOARK5_SCHEMAS();
   std::string xml = Export(false);

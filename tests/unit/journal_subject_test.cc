@@ -232,6 +232,30 @@ TEST_F(JournalSubjectTest, SubjectDataMatchesOnlyByIdentity) {
             (std::vector<std::string>{"entry/" + a, "entry/" + b}));
 }
 
+// An extract holds the person's own data only: a title naming other
+// applicants shows their names masked.
+TEST_F(JournalSubjectTest, AnExtractHoldsNoOtherPersonsNameInATitle) {
+  std::string job =
+      journal_.CreateCase(Archivist(), JobCase("Stilling")).Number();
+  NewEntry e = Incoming(
+      job, "Innstilling: Kari Nordmann, Ola Hansen og Per Berg", kName);
+  e.correspondents[0].birth_date = first_birth_;
+  e.correspondents.push_back(
+      {"Ola Hansen", CorrespondentKind::kSender, std::nullopt, {}});
+  e.correspondents.push_back(
+      {"Per Berg", CorrespondentKind::kSender, std::nullopt, {}});
+  journal_.RecordEntry(Archivist(), e);
+  SubjectData data = subject_.Data(Service(), ByNameAndBirthDate(first_birth_));
+  ASSERT_EQ(Ids(data, "journal_entry").size(), 1u);
+  auto json = nlohmann::json::parse(data.items[0].data_json);
+  EXPECT_EQ(json["title"], "Innstilling: Kari Nordmann, ****** og ******");
+  for (const SubjectItem& item : data.items) {
+    for (const char* other : {"Ola", "Hansen", "Per Berg"}) {
+      EXPECT_EQ(item.data_json.find(other), std::string::npos) << other;
+    }
+  }
+}
+
 TEST_F(JournalSubjectTest, ScreeningOfAnApplicantIsReported) {
   auto job = journal_.CreateCase(Archivist(), JobCase("Stilling")).Number();
   Record("Søknad", kName, first_birth_, "", job);

@@ -16,6 +16,7 @@
 #include "services/deposits/domain/record_rules.h"
 #include "services/deposits/domain/record_sealing.h"
 #include "services/deposits/domain/transfers.h"
+#include "services/noark/arkivstruktur_writer.h"
 #include "services/noark/noark5_reader.h"
 #include "services/noark/record_mapping.h"
 #include "services/noark/self_checks.h"
@@ -215,6 +216,55 @@ TEST_F(NoarkExportTest,
             std::string::npos);
   EXPECT_NE(xml.find("<kassasjonsvedtak>Kasseres</kassasjonsvedtak>"),
             std::string::npos);
+}
+
+// Each level's own skjerming as recorded: the mappe carries the mappe's,
+// never a registrering's or dokumentbeskrivelse's taken for it (those stay
+// in depot:noarkMetadata, as deposited).
+TEST(ArkivstrukturScreening, TheMappeCarriesOnlyItsOwnScreening) {
+  auto export_with = [](const std::string& metadata) {
+    std::string xml;
+    noark::ArkivstrukturWriter writer(
+        [&](std::string_view chunk) { xml += chunk; },
+        {7, "964338531", "Bergen kommune", "Elevmapper", "Elevmappe",
+         "2026-01-01T00:00:00", "anna", "2026-06-30", "anna"});
+    noark::RecordFields record;
+    record.position = 1;
+    record.source_record_id = "r1";
+    record.person_name = "Kari Nordmann";
+    record.opened_date = "1990-01-01";
+    record.last_contact_date = "2000-01-01";
+    record.documents = {{"vitnemål.pdf", 99, std::string(64, 'b')}};
+    record.noark_metadata = metadata;
+    writer.Add(record);
+    writer.Finish();
+    return xml;
+  };
+  const std::string registrering =
+      R"({"skjerming":[{"level":"registrering","skjermingMetadata":["navn"],)"
+      R"("skjermingshjemmel":"Offl. § 25","tilgangsrestriksjon":"UO"}]})";
+  const std::string document =
+      R"({"skjerming":[{"level":"dokumentbeskrivelse","skjermingMetadata":)"
+      R"(["dokument"],"skjermingshjemmel":"Offl. § 13","tilgangsrestriksjon":)"
+      R"("UO"}]})";
+  for (const std::string& other : {registrering, document}) {
+    std::string xml = export_with(other);
+    EXPECT_EQ(xml.find("<skjerming>"), std::string::npos) << xml;
+    // Kept as deposited.
+    EXPECT_NE(xml.find("Offl. § "), std::string::npos) << xml;
+  }
+  const std::string both =
+      R"({"skjerming":[{"level":"registrering","skjermingMetadata":["navn"],)"
+      R"("skjermingshjemmel":"Offl. § 25","tilgangsrestriksjon":"UO"},)"
+      R"({"level":"mappe","skjermingMetadata":["tittel"],)"
+      R"("skjermingshjemmel":"Offl. § 13","tilgangsrestriksjon":"UO"}]})";
+  std::string xml = export_with(both);
+  size_t open = xml.find("<skjerming>");
+  ASSERT_NE(open, std::string::npos) << xml;
+  std::string skjerming = xml.substr(open, xml.find("</skjerming>") - open);
+  EXPECT_NE(skjerming.find("Offl. § 13"), std::string::npos) << skjerming;
+  EXPECT_EQ(skjerming.find("Offl. § 25"), std::string::npos) << skjerming;
+  EXPECT_EQ(xml.find("<skjerming>", open + 1), std::string::npos) << xml;
 }
 
 TEST_F(NoarkExportTest, AnEmptyDepositExportsAValidExtraction) {

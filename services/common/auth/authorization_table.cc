@@ -140,19 +140,22 @@ const std::vector<RpcPolicy>& AuthorizationTable() {
       {"depot.v1.ReadingRoomService/ApplyRetention", {R::kService}, false},
 
       // JournalService (issue 6): add its rows below this line.
-      // Writes and the internal journal: archivists. The public journal is
-      // public data: every staff role (and services publishing it) reads
-      // it; DPO and auditor read the rest. Municipal systems: no access.
+      // Screened content (names, titles and descriptions as recorded,
+      // application letters) is for archivists only: every RPC that answers
+      // with it, reads as well as writes (DOMAIN.md: the unscreened journal
+      // is the archivists'). The public journal is public data: every
+      // staff role (and services publishing it) reads it, DPO and auditor
+      // included; that is their view of the journal. Municipal systems: no
+      // access.
       {"depot.v1.JournalService/CreateCase", {R::kArchivist}, false},
-      {"depot.v1.JournalService/GetCase",
-       {R::kArchivist, R::kDpo, R::kAuditor},
-       false},
+      {"depot.v1.JournalService/GetCase", {R::kArchivist}, false},
       {"depot.v1.JournalService/CloseCase", {R::kArchivist}, false},
       {"depot.v1.JournalService/RecordEntry", {R::kArchivist}, false},
-      {"depot.v1.JournalService/GetEntry",
-       {R::kArchivist, R::kDpo, R::kAuditor},
-       false},
+      {"depot.v1.JournalService/GetEntry", {R::kArchivist}, false},
       {"depot.v1.JournalService/ReleaseName", {R::kArchivist}, false},
+      {"depot.v1.JournalService/ScreenWords", {R::kArchivist}, false},
+      // The preview shows what each mask hides: archivists only.
+      {"depot.v1.JournalService/PreviewPublicJournal", {R::kArchivist}, false},
       {"depot.v1.JournalService/ApplicantList",
        {R::kArchivist, R::kDesk, R::kDpo, R::kAuditor, R::kService},
        false},

@@ -5,7 +5,7 @@
 #include "services/common/subject_key.h"
 #include "services/journal/domain/codes.h"
 #include "services/journal/domain/correspondent_identity.h"
-#include "services/journal/domain/name_mask.h"
+#include "services/journal/domain/masking/words.h"
 #include "services/journal/domain/validation.h"
 
 namespace depot::journal {
@@ -13,6 +13,13 @@ namespace {
 
 std::string At(const std::string& field, size_t index) {
   return field + "[" + std::to_string(index) + "]";
+}
+
+Error NoEntry(int year, int sequence) {
+  char text[32];
+  std::snprintf(text, sizeof(text), "%d/%06d", year, sequence);
+  return NotFound(std::string("no journal entry ") + text +
+                  "; check the journal number");
 }
 
 void RequireNotFuture(const std::string& field, Day day, Day today) {
@@ -129,6 +136,10 @@ EntryDetails Journal::RecordEntry(const Caller& caller,
     RequireNotFuture("document_date", *e.document_date, today);
   }
 
+  ScreenedWords words = CleanWordScreening(
+      "screened_words",
+      {request.screened_words, request.screened_words_authority});
+
   if (request.correspondents.empty()) {
     throw InvalidArgument(
         "correspondents: at least one sender or recipient is required (Noark "
@@ -196,6 +207,7 @@ EntryDetails Journal::RecordEntry(const Caller& caller,
     e.documents.push_back(std::move(d));
   }
 
+  RequireWordsInEntry("screened_words", words, e);
   e.year = static_cast<int>(e.journal_date.year());
   e.recorded_by = caller.identity;
   EntryDetails details;
@@ -242,6 +254,7 @@ EntryDetails Journal::RecordEntry(const Caller& caller,
     for (const Correspondent& k : stored.correspondents) {
       parties.parties.push_back({k, stored.screening});
     }
+    if (!words.words.empty()) RecordWords(tx, caller, stored, words, &parties);
     details = Describe(parties, std::move(stored));
   });
   ShowBirthDates(caller, details);
@@ -255,12 +268,7 @@ EntryDetails Journal::GetEntry(const Caller& caller,
   EntryDetails details;
   store_.Run([&](JournalTransaction& tx) {
     auto found = tx.FindEntry(year, sequence, include_content);
-    if (!found) {
-      char text[32];
-      std::snprintf(text, sizeof(text), "%d/%06d", year, sequence);
-      throw NotFound(std::string("no journal entry ") + text +
-                     "; check the journal number");
-    }
+    if (!found) throw NoEntry(year, sequence);
     AuditCorrespondents(tx, caller, "journal.entry.read", *found);
     details = Describe(tx.LoadCaseParties(found->case_id), std::move(*found));
   });
@@ -284,6 +292,9 @@ EntryDetails Journal::Describe(const CaseParties& parties, JournalEntry entry) {
   CaseView view(parties, LocalDay(clock_()));
   EntryDetails details;
   details.journal_case = parties.journal_case;
+  for (const ScreenedWords& marked : parties.screened_words) {
+    if (marked.entry_id == entry.id) details.screened_words.push_back(marked);
+  }
   for (const Correspondent& c : entry.correspondents) {
     details.name_screening.push_back(view.HiddenName(c, entry.screening));
   }
@@ -306,6 +317,46 @@ void Journal::AuditCorrespondents(JournalTransaction& tx, const Caller& caller,
                    " role=" + PartyRoleName(c.role);
     tx.Audit(event);
   }
+}
+
+void Journal::RecordWords(JournalTransaction& tx, const Caller& caller,
+                          const JournalEntry& entry, ScreenedWords words,
+                          CaseParties* parties) {
+  words.entry_id = entry.id;
+  words.screened_at = clock_();
+  words.screened_by = caller.identity;
+  tx.InsertScreenedWords(entry.case_id, entry, words);
+  // The words may be a person's, but whose is not known: no subject; the
+  // words themselves never go into the audit log.
+  tx.Audit({caller.identity, caller.RoleLabel(), "journal.words.screen",
+            "entry/" + entry.JournalNumber(), "",
+            "words=" + std::to_string(words.words.size())});
+  parties->screened_words.push_back(std::move(words));
+}
+
+EntryDetails Journal::ScreenWords(const Caller& caller,
+                                  const std::string& journal_number,
+                                  const WordScreeningInput& input) {
+  auto [year, sequence] = ParseJournalNumber(journal_number);
+  ScreenedWords words = CleanWordScreening("screening", input);
+  if (words.words.empty()) {
+    throw InvalidArgument(
+        "screening.words: give at least one word to screen, as written in "
+        "the entry");
+  }
+  EntryDetails details;
+  store_.Run([&](JournalTransaction& tx) {
+    auto found = tx.FindEntry(year, sequence, false);
+    if (!found) throw NoEntry(year, sequence);
+    // The case row first, as every writer of the case takes it.
+    tx.FindCase(found->case_year, found->case_sequence, true);
+    RequireWordsInEntry("screening", words, *found);
+    CaseParties parties = tx.LoadCaseParties(found->case_id);
+    RecordWords(tx, caller, *found, words, &parties);
+    details = Describe(parties, std::move(*found));
+  });
+  ShowBirthDates(caller, details);
+  return details;
 }
 
 ReleaseResult Journal::ReleaseName(const Caller& caller,

@@ -9,6 +9,7 @@
 #include "services/journal/domain/calendar.h"
 #include "services/journal/domain/journal_store.h"
 #include "services/journal/domain/public_view.h"
+#include "services/journal/domain/word_screening.h"
 
 namespace depot::journal {
 
@@ -23,6 +24,8 @@ struct EntryDetails {
   /// only (as reading-room visitors show theirs to staff); empty otherwise.
   /// The national identity number is never read back.
   std::vector<std::string> birth_dates;
+  /// The words of this entry marked to screen, each marking as made.
+  std::vector<ScreenedWords> screened_words;
 };
 
 struct ReleaseResult {
@@ -53,6 +56,12 @@ class Journal {
   EntryDetails GetEntry(const Caller& caller, const std::string& journal_number,
                         bool include_content);
 
+  /// Screens further words of an entry in every public text of its case;
+  /// audited. Returns the entry with its new public view.
+  EntryDetails ScreenWords(const Caller& caller,
+                           const std::string& journal_number,
+                           const WordScreeningInput& words);
+
   /// Makes an applicant's name public in a job-application case.
   ReleaseResult ReleaseName(const Caller& caller,
                             const std::string& case_number,
@@ -73,6 +82,10 @@ class Journal {
   void AuditCorrespondents(JournalTransaction& tx, const Caller& caller,
                            const std::string& action,
                            const JournalEntry& entry);
+  /// Stores a marking of the entry (filled with who and when) and audits it.
+  void RecordWords(JournalTransaction& tx, const Caller& caller,
+                   const JournalEntry& entry, ScreenedWords words,
+                   CaseParties* parties);
 
   JournalStore& store_;
   const Keyring& keyring_;

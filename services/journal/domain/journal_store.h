@@ -74,6 +74,11 @@ class JournalTransaction {
 
   /// Throws AlreadyExists when the name is released in the case already.
   virtual void InsertRelease(const NameRelease& release) = 0;
+  /// Records words of the entry marked to screen (the entry's case row is
+  /// locked by the caller).
+  virtual void InsertScreenedWords(int64_t case_id, const JournalEntry& entry,
+                                   const ScreenedWords& words) = 0;
+  /// The case, its correspondents, released names and screened words.
   virtual CaseParties LoadCaseParties(int64_t case_id) = 0;
 
   /// Entries with from <= journal_date <= to.

@@ -209,6 +209,9 @@ struct NewEntry {
   std::vector<NewCorrespondent> correspondents;
   std::vector<NewDocument> documents;
   ScreeningInput screening;
+  /// Words to screen in every public text of the case (may be empty).
+  std::vector<std::string> screened_words = {};
+  std::string screened_words_authority = {};
 };
 
 /// A staff decision that an applicant's name is public in one case.
@@ -228,9 +231,19 @@ struct JournalSettings {
   std::string updated_by;
 };
 
-/// Everything in a case that decides whose names are hidden: the case, every
-/// correspondent of every entry with that entry's screening, and the
-/// released applicant names.
+/// Words of an entry that an archivist marked to screen, when journaling it
+/// or afterwards: masked in every public text of the entry's case.
+struct ScreenedWords {
+  int64_t entry_id = 0;
+  std::vector<std::string> words;
+  std::string authority;  ///< skjermingshjemmel, e.g. "offentleglova § 13"
+  TimePoint screened_at;
+  std::string screened_by;
+};
+
+/// Everything in a case that decides what is hidden: the case, every
+/// correspondent of every entry with that entry's screening, the released
+/// applicant names and the words marked to screen.
 struct CaseParties {
   struct Party {
     Correspondent correspondent;
@@ -239,6 +252,7 @@ struct CaseParties {
   JournalCase journal_case;
   std::vector<Party> parties;
   std::vector<std::string> released_names;  ///< folded
+  std::vector<ScreenedWords> screened_words;
 };
 
 /// An application document not yet disposed of, in a closed case.

@@ -10,7 +10,7 @@
 #include "services/common/error.h"
 #include "services/journal/domain/codes.h"
 #include "services/journal/domain/correspondent_identity.h"
-#include "services/journal/domain/name_mask.h"
+#include "services/journal/domain/masking/words.h"
 #include "services/journal/domain/validation.h"
 
 namespace depot::journal {
@@ -150,6 +150,59 @@ void PublicJournal::Stream(
                });
 }
 
+void PublicJournal::Preview(
+    const Caller& caller, const std::string& from, const std::string& to,
+    const std::function<void(const EntryPreview&)>& sink) {
+  Range range = ParseRange(from, to);
+  Day today = LocalDay(clock_());
+  OutputGuard guard;
+  std::string object =
+      "journal/" + FormatDay(range.from) + ".." + FormatDay(range.to);
+  try {
+    store_.RunSnapshot([&](JournalTransaction& tx) {
+      guard.Enter();
+      // One event per person whose hidden name the preview shows, a page of
+      // entries at a time (as the internal export).
+      std::set<std::string> subjects;
+      int64_t shown = 0;
+      auto audit_subjects = [&] {
+        for (const std::string& subject : subjects) {
+          tx.Audit({caller.identity, caller.RoleLabel(), "journal.preview.read",
+                    object, subject, ""});
+        }
+        subjects.clear();
+      };
+      ForEachEntry(tx, range, today,
+                   [&](const JournalEntry& entry, const CaseView& view) {
+                     for (const Correspondent& c : entry.correspondents) {
+                       if (view.HiddenName(c, entry.screening)) {
+                         subjects.insert(CorrespondentSubject(keyring_, c));
+                       }
+                     }
+                     if (++shown % 500 == 0) audit_subjects();
+                     guard.Sent();
+                     sink(PreviewEntry(entry, view));
+                   });
+      audit_subjects();
+      tx.Audit({caller.identity, caller.RoleLabel(), "journal.preview", object,
+                "", "entries=" + std::to_string(shown)});
+    });
+  } catch (...) {
+    // Part of it may have reached the caller while its audit events rolled
+    // back: record that the range was read.
+    if (guard.sent()) {
+      try {
+        store_.Run([&](JournalTransaction& tx) {
+          tx.Audit({caller.identity, caller.RoleLabel(), "journal.preview",
+                    object, "", "aborted after part of the preview was sent"});
+        });
+      } catch (...) {
+      }
+    }
+    throw;
+  }
+}
+
 ApplicantList PublicJournal::Applicants(const Caller&,
                                         const std::string& case_number) {
   auto [year, sequence] = ParseCaseNumber(case_number);
@@ -186,7 +239,7 @@ ApplicantList PublicJournal::Applicants(const Caller&,
       }
     }
     list.case_number = found->Number();
-    list.case_public_title = view.public_title();
+    list.case_public_title = view.public_title().text;
     list.applicant_count = static_cast<int>(applicants.size());
     for (const auto& [canonical, name] : shown) {
       list.public_names.push_back(name);

@@ -9,6 +9,7 @@
 #include "services/journal/domain/calendar.h"
 #include "services/journal/domain/journal_store.h"
 #include "services/journal/domain/noark5_writer.h"
+#include "services/journal/domain/preview.h"
 #include "services/journal/domain/public_view.h"
 
 namespace depot::journal {
@@ -37,6 +38,13 @@ class PublicJournal {
   void Stream(const Caller& caller, const std::string& from,
               const std::string& to,
               const std::function<void(const PublicEntry&)>& sink);
+  /// The archivist's preview of Stream (never public): each entry as
+  /// Stream gives it, with every public text's masks (and what they hide)
+  /// and the words left for a second look. Shows screened names, so each
+  /// person whose name it shows is audited (journal.preview.read).
+  void Preview(const Caller& caller, const std::string& from,
+               const std::string& to,
+               const std::function<void(const EntryPreview&)>& sink);
   ApplicantList Applicants(const Caller& caller,
                            const std::string& case_number);
   /// offentligJournal.xml. FailedPrecondition for a range without entries

@@ -4,20 +4,22 @@
 #include <string>
 #include <vector>
 
+#include "services/journal/domain/case_view.h"
 #include "services/journal/domain/journal_types.h"
-#include "services/journal/domain/name_mask.h"
+#include "services/journal/domain/masking/masker.h"
 
 namespace depot::journal {
 
 // The public view of the journal. Every public output (the PublicJournal
-// stream and its JSON, offentligJournal.xml, the applicant list) is built
-// from PublicEntry values made by MakePublicEntry, and PublicEntry holds
-// nothing that screening has not been applied to: no output path can
-// forget it.
+// stream and its JSON, offentligJournal.xml, the applicant list, and the
+// archivist's preview of them) is built from PublicEntry values made by
+// MakePublicEntry, and PublicEntry holds nothing that screening and the
+// masker have not been applied to: no output path can forget them.
 
 struct PublicCorrespondent {
   CorrespondentKind kind = CorrespondentKind::kSender;
-  std::string name;  ///< the name, or "******"
+  std::string name;  ///< the name, "******", or the name with screened
+                     ///< names and words in it masked
   bool screened = false;
   bool applicant = false;
 };
@@ -42,6 +44,7 @@ struct PublicEntry {
   int case_year = 0;
   int case_sequence = 0;
   std::string case_public_title;
+  /// The case's own screening (saksmappe level).
   PublicScreening case_screening;
   std::string administrative_unit;
   std::string case_officer;
@@ -50,6 +53,8 @@ struct PublicEntry {
   std::string public_title;
   Day journal_date;
   std::optional<Day> document_date;
+  /// The entry's own screening (journalpost level), and the grounds on
+  /// which its correspondents' names or marked words are hidden.
   PublicScreening screening;
   std::vector<PublicCorrespondent> correspondents;
   std::vector<PublicDocument> documents;
@@ -59,39 +64,20 @@ struct PublicEntry {
   std::string RegistryId() const;
 };
 
-/// One case prepared for public views on a given day: which names are
-/// screened anywhere in it, and its public title.
-class CaseView {
- public:
-  CaseView(const CaseParties& parties, Day today);
-
-  const JournalCase& journal_case() const { return case_; }
-  Day today() const { return today_; }
-  /// The case's public title, screened.
-  const std::string& public_title() const { return public_title_; }
-  const NameMask& mask() const { return mask_; }
-  /// The screening of the entry in force today: its own, else the case's
-  /// (Noark 5 screening is inherited).
-  std::optional<Screening> EntryScreening(const Screening& own) const;
-  /// Why the correspondent's name must not show, or nullopt when it may.
-  std::optional<Screening> NameScreening(
-      const Correspondent& correspondent,
-      const Screening& entry_screening) const;
-  /// NameScreening, or, for a name screened elsewhere in the case, a
-  /// screening saying so: what every output uses for a correspondent.
-  std::optional<Screening> HiddenName(const Correspondent& correspondent,
-                                      const Screening& entry_screening) const;
-  bool Released(const std::string& name) const;
-
- private:
-  JournalCase case_;
-  Day today_;
-  std::vector<std::string> released_;  // canonical names
-  NameMask mask_;
-  std::string public_title_;
+/// One public text of an entry as the archivist's preview shows it: which
+/// field, the text it was made from, and the masked result with its spans.
+struct PublicTextPreview {
+  std::string field;  ///< "public_title", "documents[0].description", ...
+  std::string source;
+  MaskedText masked;
+  /// Whether the preview's second look applies: not to a released
+  /// applicant's own name, which is public by decision.
+  bool second_look = true;
 };
 
 /// THE public view of one entry of the case (see the top of this file).
-PublicEntry MakePublicEntry(const JournalEntry& entry, const CaseView& view);
+/// With preview, also records every public text with its masked spans.
+PublicEntry MakePublicEntry(const JournalEntry& entry, const CaseView& view,
+                            std::vector<PublicTextPreview>* preview = nullptr);
 
 }  // namespace depot::journal

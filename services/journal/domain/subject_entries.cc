@@ -6,6 +6,8 @@
 #include "services/common/subject_key.h"
 #include "services/journal/domain/codes.h"
 #include "services/journal/domain/correspondent_identity.h"
+#include "services/journal/domain/masking/masker.h"
+#include "services/journal/domain/masking/words.h"
 #include "services/journal/domain/public_view.h"
 
 namespace depot::journal {
@@ -24,6 +26,32 @@ nlohmann::json ScreeningJson(const std::optional<Screening>& screening) {
                          {"metadata", screening->metadata}};
   if (screening->ends) json["ends"] = FormatDay(*screening->ends);
   return json;
+}
+
+// The entry's title as the person's extract may show it: the names of the
+// case's other correspondents and the words marked to screen masked (an
+// extract must not contain other people's data), the person's own name
+// kept.
+std::string TitleForThePerson(const JournalEntry& entry,
+                              const std::vector<size_t>& positions,
+                              const CaseParties& parties) {
+  std::set<std::string> own;
+  MaskerBuilder builder;
+  for (size_t position : positions) {
+    const std::string& name = entry.correspondents[position].name;
+    own.insert(CanonicalName(name));
+    builder.AddPublicName(name, true);
+  }
+  for (const CaseParties::Party& party : parties.parties) {
+    const std::string& name = party.correspondent.name;
+    if (!own.count(CanonicalName(name))) builder.AddScreenedName(name);
+  }
+  for (const ScreenedWords& marked : parties.screened_words) {
+    for (const std::string& word : marked.words) {
+      builder.AddScreenedWords(word);
+    }
+  }
+  return builder.Build().Apply(entry.title);
 }
 
 }  // namespace
@@ -140,7 +168,7 @@ SubjectData SubjectEntries::Data(const Caller& caller,
                                   ? nlohmann::json(FormatDay(*e.document_date))
                                   : nlohmann::json(nullptr)},
             {"entry_type", std::string(1, EntryTypeLetter(e.type))},
-            {"title", e.title},
+            {"title", TitleForThePerson(e, found.positions, parties)},
             {"correspondent",
              {{"name", c.name},
               {"kind", CorrespondentKindName(c.kind)},

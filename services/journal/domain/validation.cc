@@ -7,7 +7,7 @@
 #include "services/common/error.h"
 #include "services/common/key_value_file.h"
 #include "services/journal/domain/codes.h"
-#include "services/journal/domain/name_mask.h"
+#include "services/journal/domain/masking/utf8.h"
 
 namespace depot::journal {
 namespace {

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
+
+#include "services/journal/domain/journal_types.h"
+#include "storage/journal/journal_sealer.h"
+
+namespace depot::storage {
+
+// Rows of schema `journal` to the domain's types and back: the sealed
+// columns opened here, nowhere else.
+
+/// SQL for a timestamp column as whole microseconds since the epoch.
+std::string JournalMicros(const char* column);
+
+std::string JoinCodes(const std::vector<std::string>& codes);
+std::vector<std::string> SplitCodes(const std::string& joined);
+
+/// A nullable text parameter: NULL for "".
+std::optional<std::string> NullIfEmpty(const std::string& text);
+/// A nullable date parameter: its text, or NULL.
+std::optional<std::string> DayOrNull(const std::optional<journal::Day>& day);
+
+/// A sealed text column's value: the sealed column opened, or (a row
+/// written before the journal sealed its text, not yet sealed at start-up)
+/// the clear one; "" when both are NULL.
+std::string SealedOrClear(const JournalSealer& sealer,
+                          const pqxx::field& sealed, const pqxx::field& clear,
+                          const std::string& place);
+std::string SealedOrClear(const JournalSealer& sealer,
+                          const nlohmann::json& sealed,
+                          const nlohmann::json& clear,
+                          const std::string& place);
+
+/// A case row (kCaseColumns).
+journal::JournalCase ToCase(const pqxx::row& row, const JournalSealer& sealer);
+/// An entry row (kEntryQuery) with its correspondents and documents.
+journal::JournalEntry ToEntry(const pqxx::row& row,
+                              const JournalSealer& sealer);
+/// A row of journal.screened_words (kCaseScreenedWords), words opened.
+journal::ScreenedWords ToScreenedWords(const pqxx::row& row,
+                                       const JournalSealer& sealer);
+/// The screening columns of a row, optionally with a prefix ("e_").
+journal::Screening ScreeningFrom(const pqxx::row& row,
+                                 const std::string& prefix = "");
+
+}  // namespace depot::storage
