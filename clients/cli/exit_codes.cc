@@ -18,6 +18,7 @@ ExitCode ExitCodeFor(grpc::StatusCode code) {
       return kExitPermission;
     case grpc::StatusCode::UNAVAILABLE:
     case grpc::StatusCode::DEADLINE_EXCEEDED:
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:  // busy: retry later
       return kExitUnavailable;
     case grpc::StatusCode::ALREADY_EXISTS:
     case grpc::StatusCode::ABORTED:
@@ -42,6 +43,8 @@ const char* FailureClass(grpc::StatusCode code) {
     case grpc::StatusCode::UNAVAILABLE:
     case grpc::StatusCode::DEADLINE_EXCEEDED:
       return "unavailable";
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+      return "busy";
     case grpc::StatusCode::ALREADY_EXISTS:
       return "already exists";
     case grpc::StatusCode::ABORTED:
@@ -54,7 +57,7 @@ const char* FailureClass(grpc::StatusCode code) {
 const char* ExitCodeHelp() {
   return "Exit codes: 0 success, 1 other error, 2 bad input, 3 refused by a "
          "rule, 4 not found, 5 permission denied, 6 server or database "
-         "unavailable, 7 already exists or conflicting change.";
+         "unavailable or busy, 7 already exists or conflicting change.";
 }
 
 }  // namespace depot::cli

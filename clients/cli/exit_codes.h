@@ -13,7 +13,7 @@ enum ExitCode {
   kExitRefused = 3,         ///< a rule refused it (FAILED_PRECONDITION)
   kExitNotFound = 4,        ///< NOT_FOUND
   kExitPermission = 5,      ///< PERMISSION_DENIED / UNAUTHENTICATED
-  kExitUnavailable = 6,     ///< server or database unreachable, timeout
+  kExitUnavailable = 6,     ///< server or database unreachable, busy, timeout
   kExitConflict = 7,        ///< ALREADY_EXISTS or ABORTED
 };
 

@@ -9,6 +9,7 @@
 #include "services/common/request_rules.h"
 #include "services/noark/addml.h"
 #include "services/noark/duplicate_finder.h"
+#include "services/noark/extraction_path.h"
 #include "services/noark/file_hash.h"
 #include "services/noark/noark5_reader.h"
 #include "services/noark/record_mapping.h"
@@ -264,11 +265,17 @@ grpc::Status ImportNoark5(v1::DepositService::Stub& stub,
                           const ImportProgress& progress,
                           NoarkImportSummary* summary) {
   *summary = NoarkImportSummary{};
-  fs::path structure = options.dir / "arkivstruktur.xml";
+  // Both files are read only where they lie inside the extraction: a
+  // symbolic link out of it is refused like a missing file.
+  std::optional<fs::path> inside =
+      noark::FileInExtraction(options.dir, "arkivstruktur.xml");
   std::error_code error;
-  if (!fs::is_regular_file(structure, error)) {
-    throw ExtractionError("no arkivstruktur.xml in " + options.dir.string());
+  if (!inside || !fs::is_regular_file(*inside, error)) {
+    throw ExtractionError("no arkivstruktur.xml in " + options.dir.string() +
+                          " (a symbolic link out of the directory does not "
+                          "count)");
   }
+  fs::path structure = *inside;
   if (options.batch_size < 1 || options.batch_size > kMaxBatchRecords) {
     return grpc::Status(
         grpc::StatusCode::INVALID_ARGUMENT,
@@ -283,9 +290,11 @@ grpc::Status ImportNoark5(v1::DepositService::Stub& stub,
                           : options.today;
 
   std::optional<noark::AddmlInfo> addml;
-  if (fs::is_regular_file(options.dir / "arkivuttrekk.xml", error)) {
+  std::optional<fs::path> addml_file =
+      noark::FileInExtraction(options.dir, "arkivuttrekk.xml");
+  if (addml_file && fs::is_regular_file(*addml_file, error)) {
     try {
-      addml = noark::ReadAddml(options.dir / "arkivuttrekk.xml");
+      addml = noark::ReadAddml(*addml_file);
     } catch (const noark::XmlError& e) {
       throw ExtractionError("arkivuttrekk.xml cannot be read: " +
                             std::string(e.what()) + "; nothing was sent");

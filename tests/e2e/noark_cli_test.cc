@@ -264,6 +264,20 @@ TEST_F(NoarkCliTest, HostileExtractionsAreRefusedWithNothingImported) {
       << shown.out;
 }
 
+// An arkivstruktur.xml that is a symbolic link out of the extraction is
+// not read: the import refuses as if the file were missing.
+TEST_F(NoarkCliTest, AStructureLinkedFromOutsideIsNotRead) {
+  std::string deposit = CreateDeposit();
+  fs::path outside = WriteExtraction();
+  fs::path dir = dir_.path() / "linked";
+  fs::create_directories(dir);
+  fs::create_symlink(outside / "arkivstruktur.xml", dir / "arkivstruktur.xml");
+  auto imported = Import(dir, deposit, dir_.path() / "linked.csv");
+  EXPECT_EQ(imported.exit_code, 2) << imported.out << imported.err;
+  EXPECT_TRUE(Contains(imported.err, "no arkivstruktur.xml in")) << imported.err;
+  EXPECT_TRUE(Records(deposit).empty());
+}
+
 TEST_F(NoarkCliTest, ASecondRunResumesAndReportsTheSame) {
   std::string deposit = CreateDeposit();
   fs::path source = WriteExtraction();
