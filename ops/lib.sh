@@ -25,6 +25,17 @@ have() {
   command -v "$1" >/dev/null 2>&1
 }
 
+# generator_flags BUILD_DIR: the CMake options that choose how a new build
+# directory builds: Ninja and ccache when installed. Prints nothing for a
+# directory already configured (its generator cannot change).
+generator_flags() {
+  [[ -f $1/CMakeCache.txt ]] && return 0
+  if have ninja; then echo "-G Ninja"; fi
+  if have ccache; then
+    echo "-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache"
+  fi
+}
+
 # abspath PATH: absolute, normalized path (PATH need not exist).
 abspath() {
   realpath -m -- "$1"
