@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "storage/database_error.h"
+#include "storage/sql_query.h"
 
 namespace depot::storage {
 
@@ -31,6 +32,11 @@ class ConnectionPool {
   /// Registers a statement to prepare on every connection. Call before the
   /// first Transact.
   void Prepare(std::string name, std::string sql);
+  /// Registers every statement of a store's queries/ directory.
+  template <size_t N>
+  void Prepare(const SqlQuery (&queries)[N]) {
+    for (const SqlQuery& query : queries) Prepare(query.name, query.text);
+  }
 
   /// Opens one connection now; throws StartupError with one line saying
   /// what to fix when the database cannot be reached or refuses us.
