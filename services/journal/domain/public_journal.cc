@@ -155,52 +155,59 @@ void PublicJournal::Preview(
     const std::function<void(const EntryPreview&)>& sink) {
   Range range = ParseRange(from, to);
   Day today = LocalDay(clock_());
-  OutputGuard guard;
   std::string object =
       "journal/" + FormatDay(range.from) + ".." + FormatDay(range.to);
-  try {
-    store_.RunSnapshot([&](JournalTransaction& tx) {
-      guard.Enter();
-      // One event per person whose hidden name the preview shows, a page of
-      // entries at a time (as the internal export).
-      std::set<std::string> subjects;
-      int64_t shown = 0;
-      auto audit_subjects = [&] {
-        for (const std::string& subject : subjects) {
-          tx.Audit({caller.identity, caller.RoleLabel(), "journal.preview.read",
-                    object, subject, ""});
+  EntryBound bound;
+  store_.Run([&](JournalTransaction& tx) {
+    bound = tx.CurrentEntryBound(range.from, range.to);
+  });
+  // One event per person whose hidden name a page shows, committed with
+  // the page's read, before the page goes out (as the internal export).
+  auto audit_page = [&](JournalTransaction& tx, const Page& page) {
+    std::set<std::string> subjects;
+    for (const auto& [entry, view] : page) {
+      for (const Correspondent& c : entry.correspondents) {
+        if (view->HiddenName(c, entry.screening)) {
+          subjects.insert(CorrespondentSubject(keyring_, c));
         }
-        subjects.clear();
-      };
-      ForEachEntry(tx, range, today,
-                   [&](const JournalEntry& entry, const CaseView& view) {
-                     for (const Correspondent& c : entry.correspondents) {
-                       if (view.HiddenName(c, entry.screening)) {
-                         subjects.insert(CorrespondentSubject(keyring_, c));
-                       }
-                     }
-                     if (++shown % 500 == 0) audit_subjects();
-                     guard.Sent();
-                     sink(PreviewEntry(entry, view));
-                   });
-      audit_subjects();
-      tx.Audit({caller.identity, caller.RoleLabel(), "journal.preview", object,
-                "", "entries=" + std::to_string(shown)});
-    });
+      }
+    }
+    for (const std::string& subject : subjects) {
+      tx.Audit({caller.identity, caller.RoleLabel(), "journal.preview.read",
+                object, subject, ""});
+    }
+  };
+  int64_t shown = 0;
+  std::string outcome;
+  try {
+    ForEachEntry(
+        store_, range, bound, today,
+        [&](const JournalEntry& entry, const CaseView& view) {
+          ++shown;
+          sink(PreviewEntry(entry, view));
+        },
+        audit_page);
+    outcome = "entries=" + std::to_string(shown);
   } catch (...) {
-    // Part of it may have reached the caller while its audit events rolled
-    // back: record that the range was read.
-    if (guard.sent()) {
+    // Part of it may have reached the caller: record that the range was
+    // read, and how far.
+    if (shown > 0) {
       try {
         store_.Run([&](JournalTransaction& tx) {
           tx.Audit({caller.identity, caller.RoleLabel(), "journal.preview",
-                    object, "", "aborted after part of the preview was sent"});
+                    object, "",
+                    "aborted after " + std::to_string(shown) +
+                        " entries of the preview were sent"});
         });
       } catch (...) {
       }
     }
     throw;
   }
+  store_.Run([&](JournalTransaction& tx) {
+    tx.Audit({caller.identity, caller.RoleLabel(), "journal.preview", object,
+              "", outcome});
+  });
 }
 
 ApplicantList PublicJournal::Applicants(const Caller&,
