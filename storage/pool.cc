@@ -26,8 +26,9 @@ class ConnectionPool::Lease {
   pqxx::connection& operator*() { return *conn_; }
   // After a broken connection: close it and do not hand it out again.
   void Discard() {
-    conn_.reset();
     std::lock_guard lock(pool_.mutex_);
+    pool_.prepared_.erase(conn_.get());
+    conn_.reset();
     --pool_.open_;
     pool_.released_.notify_one();
   }
@@ -56,8 +57,18 @@ void ConnectionPool::Prepare(std::string name, std::string sql) {
 
 std::unique_ptr<pqxx::connection> ConnectionPool::Open() {
   auto connection = std::make_unique<pqxx::connection>(connection_string_);
-  for (const auto& [name, sql] : statements_) connection->prepare(name, sql);
+  std::lock_guard lock(mutex_);
+  prepared_[connection.get()] = 0;
+  PrepareMissing(*connection);
   return connection;
+}
+
+void ConnectionPool::PrepareMissing(pqxx::connection& connection) {
+  // pqxx prepares lazily, on a statement's first use: this only registers.
+  size_t& done = prepared_[&connection];
+  for (; done < statements_.size(); ++done) {
+    connection.prepare(statements_[done].first, statements_[done].second);
+  }
 }
 
 void ConnectionPool::VerifyReachable() {
@@ -86,6 +97,9 @@ std::unique_ptr<pqxx::connection> ConnectionPool::Acquire() {
   if (!idle_.empty()) {
     auto connection = std::move(idle_.back());
     idle_.pop_back();
+    // Statements registered after this connection opened (a module that
+    // used the pool while the next ones were still being set up).
+    PrepareMissing(*connection);
     return connection;
   }
   ++open_;
@@ -110,6 +124,7 @@ void ConnectionPool::Release(std::unique_ptr<pqxx::connection> connection) {
 void ConnectionPool::DropIdle() {
   std::lock_guard lock(mutex_);
   open_ -= idle_.size();
+  for (const auto& connection : idle_) prepared_.erase(connection.get());
   idle_.clear();
   released_.notify_all();
 }

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <pqxx/pqxx>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -76,6 +77,7 @@ class ConnectionPool {
   void Release(std::unique_ptr<pqxx::connection> connection);
   void DropIdle();
   std::unique_ptr<pqxx::connection> Open();
+  void PrepareMissing(pqxx::connection& connection);  // mutex_ held
   template <typename Tx>
   void Run(const std::function<void(Tx&)>& work);
 
@@ -87,6 +89,8 @@ class ConnectionPool {
   std::vector<std::unique_ptr<pqxx::connection>> idle_;
   size_t open_ = 0;
   std::vector<std::pair<std::string, std::string>> statements_;
+  /// How many of statements_ each open connection has registered.
+  std::unordered_map<const pqxx::connection*, size_t> prepared_;
 };
 
 /// The connection string without its password, for messages and logs.
