@@ -4,89 +4,12 @@
 
 #include "services/common/error.h"
 #include "services/common/sha256.h"
-#include "services/readingroom/domain/time_text.h"
-#include "storage/readingroom/pg_readingroom_store.h"
-#include "tests/support/postgres.h"
+#include "tests/integration/readingroom_store_fixture.h"
 
 namespace depot::storage {
 namespace {
 
 using namespace readingroom;
-
-TimePoint At(const std::string& text) { return *ParseRfc3339(text); }
-
-class PgReadingRoomStoreTest : public ::testing::Test {
- protected:
-  Visitor NewVisitor(ReadingRoomTransaction& tx, const std::string& name) {
-    Visitor visitor;
-    visitor.name = name;
-    visitor.contact = "kari@example.org";
-    visitor.id_document_kind = IdDocumentKind::kNationalIdCard;
-    visitor.subject = "pseudonym-" + name;
-    visitor.registered_at = At("2026-03-02T09:00:00Z");
-    visitor.registered_by = "desk";
-    return tx.InsertVisitor(visitor);
-  }
-
-  Declaration NewDeclaration(ReadingRoomTransaction& tx, int64_t visitor) {
-    Declaration d;
-    d.id = tx.ReserveDeclarationId();
-    d.visitor_id = visitor;
-    d.text_version = 1;
-    d.text_sha256 = tx.FindText(1)->sha256;
-    d.scope = {ScopeKind::kRecords, {"7", "11"}};
-    d.valid_from = At("2026-03-02T09:00:00Z");
-    d.valid_until = At("2029-03-02T09:00:00Z");
-    d.signed_at = At("2026-03-02T09:01:02Z");
-    d.witnessed_by = "desk";
-    d.seal_key_id = "key";
-    d.seal = "seal";
-    tx.InsertDeclaration(d);
-    return d;
-  }
-
-  static ItemInfo Record(int64_t id) {
-    ItemInfo item;
-    item.item_ref = "record:" + std::to_string(id);
-    item.deposit_id = 3;
-    item.organisation_number = "964338531";
-    item.category = "pupil";
-    item.box = "box-0";
-    item.shelf = "A-1";
-    item.record_ids = {id};
-    return item;
-  }
-
-  static ItemInfo Box(std::vector<int64_t> ids) {
-    ItemInfo item;
-    item.item_ref = "box:3:box-0";
-    item.is_box = true;
-    item.deposit_id = 3;
-    item.organisation_number = "964338531";
-    item.category = "pupil";
-    item.box = "box-0";
-    item.record_ids = std::move(ids);
-    return item;
-  }
-
-  Loan NewLoan(ReadingRoomTransaction& tx, int64_t visitor, int64_t visit,
-               int64_t declaration, std::vector<ItemInfo> items,
-               const std::string& at) {
-    Loan loan;
-    loan.visitor_id = visitor;
-    loan.visit_id = visit;
-    loan.declaration_id = declaration;
-    for (auto& item : items) loan.items.push_back({item, {}, ""});
-    loan.opened_at = At(at);
-    loan.handed_out_by = "desk";
-    return tx.InsertLoan(loan);
-  }
-
-  testing::TestDatabase db_;
-  ConnectionPool pool_{db_.dsn(), 2};
-  Keyring keyring_ = Keyring::Random();
-  PgReadingRoomStore store_{pool_, keyring_};
-};
 
 TEST_F(PgReadingRoomStoreTest, VisitorsAreSealedAtRestAndFoundByWords) {
   int64_t id = 0;
@@ -255,6 +178,82 @@ TEST_F(PgReadingRoomStoreTest, AUnitGoesOutOnceAndComesBack) {
     EXPECT_EQ(log[0].visitor_name, "Kari");
     EXPECT_EQ(log[1].loan_id, box.id);
     EXPECT_EQ(log[1].item_ref, "box:3:box-0");
+  });
+}
+
+TEST_F(PgReadingRoomStoreTest, CopyAgreementsBelongToTheirLoan) {
+  store_.Run([&](ReadingRoomTransaction& tx) {
+    int64_t kari = NewVisitor(tx, "Kari").id;
+    int64_t ola = NewVisitor(tx, "Ola").id;
+    int64_t visit = tx.InsertVisit(kari, At("2026-03-02T09:00:00Z"), "d").id;
+    int64_t declaration = NewDeclaration(tx, kari).id;
+    int64_t first = NewLoan(tx, kari, visit, declaration, {Record(7)},
+                            "2026-03-02T10:00:00Z")
+                        .id;
+    int64_t second = NewLoan(tx, kari, visit, declaration, {Record(8)},
+                             "2026-03-02T10:05:00Z")
+                         .id;
+    CopyAgreement agreement;
+    agreement.loan_id = second;
+    agreement.item_refs = {"record:8"};
+    agreement.method = CopyMethod::kScan;
+    agreement.purpose = "a thesis";
+    agreement.approved_by = "archivist";
+    agreement.approved_at = At("2026-03-02T10:06:00.000001Z");
+    int64_t id = tx.InsertCopyAgreement(agreement).id;
+    EXPECT_GT(id, 0);
+    EXPECT_TRUE(tx.CopyAgreementsOfLoan(first).empty());
+    auto of_loan = tx.CopyAgreementsOfLoan(second);
+    ASSERT_EQ(of_loan.size(), 1u);
+    EXPECT_EQ(of_loan[0].id, id);
+    EXPECT_EQ(of_loan[0].item_refs, agreement.item_refs);
+    EXPECT_EQ(of_loan[0].method, CopyMethod::kScan);
+    EXPECT_EQ(of_loan[0].purpose, "a thesis");
+    EXPECT_EQ(of_loan[0].approved_by, "archivist");
+    EXPECT_EQ(of_loan[0].approved_at, agreement.approved_at);
+    ASSERT_EQ(tx.CopyAgreementsOfVisitor(kari).size(), 1u);
+    EXPECT_EQ(tx.CopyAgreementsOfVisitor(kari)[0].loan_id, second);
+    EXPECT_TRUE(tx.CopyAgreementsOfVisitor(ola).empty());
+  });
+}
+
+TEST_F(PgReadingRoomStoreTest, ALoanCheckOfOneDeclarationReadsOnlyThatOne) {
+  store_.Run([&](ReadingRoomTransaction& tx) {
+    int64_t kari = NewVisitor(tx, "Kari").id;
+    int64_t ola = NewVisitor(tx, "Ola").id;
+    NewDeclaration(tx, kari);
+    Declaration olas = NewDeclaration(tx, ola);
+    // Whoever's it is: the domain, not the store, refuses another's.
+    LoanCheckData check = tx.LoadLoanCheck(kari, olas.id, {"record:7"});
+    ASSERT_TRUE(check.visitor);
+    EXPECT_EQ(check.visitor->id, kari);
+    EXPECT_EQ(check.visitor->name, "Kari");
+    ASSERT_EQ(check.declarations.size(), 1u);
+    EXPECT_EQ(check.declarations[0].id, olas.id);
+    EXPECT_EQ(check.declarations[0].visitor_id, ola);
+    EXPECT_EQ(check.declarations[0].valid_until, olas.valid_until);
+    EXPECT_EQ(check.declarations[0].seal, "seal");
+    EXPECT_EQ(check.declarations[0].text, tx.FindText(1)->text);
+    EXPECT_TRUE(check.units_out.empty());
+    EXPECT_EQ(tx.LoadLoanCheck(kari, 0, {}).declarations.size(), 1u);
+  });
+}
+
+TEST_F(PgReadingRoomStoreTest, ListingsCarryTextsOnlyWhenAsked) {
+  store_.Run([&](ReadingRoomTransaction& tx) {
+    int64_t kari = NewVisitor(tx, "Kari").id;
+    int64_t older = NewDeclaration(tx, kari).id;
+    int64_t newer = NewDeclaration(tx, kari).id;
+    auto with_text = tx.DeclarationsOf(kari, true);
+    ASSERT_EQ(with_text.size(), 2u);
+    EXPECT_EQ(with_text[0].id, newer) << "newest first";
+    EXPECT_EQ(with_text[1].id, older);
+    EXPECT_EQ(with_text[0].text, tx.FindText(1)->text);
+    auto texts = tx.ListTexts(true);
+    ASSERT_EQ(texts.size(), 1u);
+    EXPECT_EQ(texts[0].text, tx.FindText(1)->text);
+    EXPECT_EQ(texts[0].created_by, "depot");
+    EXPECT_FALSE(tx.FindText(2));
   });
 }
 

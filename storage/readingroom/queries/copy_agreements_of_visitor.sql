@@ -1,0 +1,7 @@
+-- The copy agreements of visitor $1's loans, oldest first.
+SELECT c.id, c.loan_id, c.item_refs, c.method, c.purpose, c.approved_by,
+       (extract(epoch FROM c.approved_at) * 1000000)::bigint AS approved_us
+  FROM readingroom.copy_agreements c
+  JOIN readingroom.loans l ON l.id = c.loan_id
+ WHERE l.visitor_id = $1
+ ORDER BY c.id;

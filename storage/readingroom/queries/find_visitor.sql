@@ -1,0 +1,2 @@
+-- Visitor $1.
+SELECT * FROM readingroom.visitor_rows WHERE id = $1;
