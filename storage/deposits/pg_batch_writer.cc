@@ -5,37 +5,20 @@
 
 #include "services/deposits/domain/deposit_store.h"
 #include "storage/copy_field.h"
+#include "storage/deposits/queries.h"
 #include "storage/pg_time.h"
 #include "storage/text_array.h"
 
 namespace depot::storage {
 namespace {
 
+using namespace depot::storage::deposits_sql;
 using deposits::Rejection;
 using deposits::SealedRecord;
 
-constexpr char kStoredAmong[] = "deposits_stored_among";
-constexpr char kClearRejections[] = "deposits_clear_rejections";
-constexpr char kFindTransfer[] = "deposits_find_transfer";
-constexpr char kAdvanceTransfer[] = "deposits_advance_transfer";
-
-// Per-connection staging table for COPY of rejections; emptied at every
-// commit. (Accepted records are COPYed straight into deposits.records.)
-constexpr char kCreateStaging[] =
-    "CREATE TEMP TABLE IF NOT EXISTS staging_rejections ("
-    " source_record_id text, position bigint, field text, reason text,"
-    " eligible_from text) ON COMMIT DELETE ROWS";
-
-constexpr char kMoveStagedRejections[] =
-    "WITH inserted AS ("
-    " INSERT INTO deposits.rejections (deposit_id, source_record_id, position,"
-    "  field, reason, eligible_from)"
-    " SELECT $1, s.source_record_id, s.position, s.field, s.reason,"
-    "  NULLIF(s.eligible_from, '')::date FROM staging_rejections s"
-    " WHERE NOT EXISTS (SELECT 1 FROM deposits.records r"
-    "  WHERE r.deposit_id = $1 AND r.source_record_id = s.source_record_id)"
-    " ON CONFLICT (deposit_id, source_record_id) DO NOTHING RETURNING 1)"
-    " SELECT count(*) FROM inserted";
+// The COPYs below (stream_to) name their table and columns here, not in a
+// file of queries/: pqxx::stream_to takes no SQL text, it writes the COPY
+// statement itself from the table and columns it is given.
 
 void WriteRecords(pqxx::stream_to& stream, int64_t deposit_id,
                   const std::vector<const SealedRecord*>& records) {
@@ -52,33 +35,6 @@ void WriteRecords(pqxx::stream_to& stream, int64_t deposit_id,
 }
 
 }  // namespace
-
-void PgBatchWriter::Prepare(ConnectionPool& pool) {
-  pool.Prepare(kStoredAmong,
-               "SELECT source_record_id FROM deposits.records WHERE "
-               "deposit_id = $1 AND source_record_id = ANY($2::text[])");
-  // The EXISTS is a one-time filter: a deposit without rejections (the
-  // usual case) skips the lookups of the batch's ids altogether.
-  pool.Prepare(kClearRejections,
-               "DELETE FROM deposits.rejections WHERE deposit_id = $1 AND "
-               "source_record_id = ANY($2::text[]) AND EXISTS (SELECT 1 "
-               "FROM deposits.rejections WHERE deposit_id = $1)");
-  pool.Prepare(kFindTransfer,
-               "SELECT transfer_id, source_sha256, next_position, received, "
-               "accepted, rejected, duplicates, started_by, "
-               "(extract(epoch FROM started_at) * 1000000)::bigint AS "
-               "started_us, (extract(epoch FROM updated_at) * 1000000)::bigint "
-               "AS updated_us FROM deposits.transfers WHERE deposit_id = $1 "
-               "AND transfer_id = $2");
-  // Every batch of a named transfer: prepared, like the batch's other
-  // statements.
-  pool.Prepare(kAdvanceTransfer,
-               "UPDATE deposits.transfers SET next_position = "
-               "GREATEST(next_position, $3), received = received + $4, "
-               "accepted = accepted + $5, rejected = rejected + $6, "
-               "duplicates = duplicates + $7, updated_at = now() WHERE "
-               "deposit_id = $1 AND transfer_id = $2");
-}
 
 deposits::BatchOutcome PgBatchWriter::StoreBatch(
     int64_t deposit_id, const std::vector<SealedRecord>& accepted,
@@ -99,12 +55,10 @@ deposits::BatchOutcome PgBatchWriter::StoreBatch(
     outcome.rejected = CopyRejections(deposit_id, rejected);
   outcome.duplicates = static_cast<int64_t>(accepted.size() + rejected.size()) -
                        outcome.accepted - outcome.rejected;
-  tx_.exec_params(
-      "UPDATE deposits.deposits SET accepted_records = accepted_records + $2,"
-      " rejected_records = rejected_records + $3 - $4 WHERE id = $1",
-      deposit_id, outcome.accepted, outcome.rejected, cleared);
+  tx_.exec_prepared(kAddBatchCounts.name, deposit_id, outcome.accepted,
+                    outcome.rejected, cleared);
   if (!source.transfer_id.empty()) {
-    tx_.exec_prepared(kAdvanceTransfer, deposit_id, source.transfer_id,
+    tx_.exec_prepared(kAdvanceTransfer.name, deposit_id, source.transfer_id,
                       source.next_position, source.received, outcome.accepted,
                       outcome.rejected, outcome.duplicates);
   }
@@ -113,7 +67,7 @@ deposits::BatchOutcome PgBatchWriter::StoreBatch(
 
 std::optional<deposits::TransferState> PgBatchWriter::FindTransfer(
     int64_t deposit_id, const std::string& transfer_id) {
-  auto result = tx_.exec_prepared(kFindTransfer, deposit_id, transfer_id);
+  auto result = tx_.exec_prepared(kFindTransfer.name, deposit_id, transfer_id);
   if (result.empty()) return std::nullopt;
   const pqxx::row& row = result[0];
   deposits::TransferState t;
@@ -132,28 +86,8 @@ std::optional<deposits::TransferState> PgBatchWriter::FindTransfer(
 
 void PgBatchWriter::InsertTransfer(int64_t deposit_id,
                                    const deposits::TransferState& transfer) {
-  tx_.exec_params(
-      "INSERT INTO deposits.transfers (deposit_id, transfer_id, "
-      "source_sha256, started_by) VALUES ($1, $2, $3, $4)",
-      deposit_id, transfer.transfer_id, transfer.source_sha256,
-      transfer.started_by);
-}
-
-std::vector<std::string> PgBatchWriter::ExceptionsAmong(
-    int64_t deposit_id, const std::vector<std::string>& source_ids) {
-  std::vector<std::string> found;
-  // Exceptions are rare: one small query per batch, only when any exist.
-  auto any = tx_.exec_params(
-      "SELECT source_record_id FROM deposits.record_exceptions "
-      "WHERE deposit_id = $1",
-      deposit_id);
-  if (any.empty()) return found;
-  std::set<std::string> wanted(source_ids.begin(), source_ids.end());
-  for (const auto& row : any) {
-    auto id = row[0].as<std::string>();
-    if (wanted.contains(id)) found.push_back(id);
-  }
-  return found;
+  tx_.exec_prepared(kInsertTransfer.name, deposit_id, transfer.transfer_id,
+                    transfer.source_sha256, transfer.started_by);
 }
 
 // The records of a batch not stored yet, first occurrence of each source
@@ -167,8 +101,8 @@ PgBatchWriter::Records PgBatchWriter::NotYetStored(
   ids.reserve(batch.size());
   for (const SealedRecord& r : batch) ids.push_back(r.source_record_id);
   std::set<std::string> taken;
-  for (const auto& row :
-       tx_.exec_prepared(kStoredAmong, deposit_id, TextArrayLiteral(ids))) {
+  for (const auto& row : tx_.exec_prepared(kStoredAmong.name, deposit_id,
+                                           TextArrayLiteral(ids))) {
     taken.insert(row[0].as<std::string>());
   }
   Records fresh;
@@ -218,7 +152,8 @@ int64_t PgBatchWriter::ClearRejections(int64_t deposit_id,
   std::vector<std::string> ids;
   ids.reserve(records.size());
   for (const SealedRecord* r : records) ids.push_back(r->source_record_id);
-  return tx_.exec_prepared(kClearRejections, deposit_id, TextArrayLiteral(ids))
+  return tx_
+      .exec_prepared(kClearRejections.name, deposit_id, TextArrayLiteral(ids))
       .affected_rows();
 }
 
@@ -226,7 +161,7 @@ int64_t PgBatchWriter::ClearRejections(int64_t deposit_id,
 // deposit has, or has rejected before, are skipped in one statement.
 int64_t PgBatchWriter::CopyRejections(int64_t deposit_id,
                                       const std::vector<Rejection>& rejected) {
-  tx_.exec(kCreateStaging);
+  tx_.exec_prepared(kCreateStagingRejections.name);
   pqxx::stream_to stream(
       tx_, "staging_rejections",
       std::vector<std::string>{"source_record_id", "position", "field",
@@ -236,7 +171,10 @@ int64_t PgBatchWriter::CopyRejections(int64_t deposit_id,
                               r.eligible_from);
   }
   stream.complete();
-  return tx_.exec_params1(kMoveStagedRejections, deposit_id)[0].as<int64_t>();
+  // Not prepared: planned for each batch, whose size the planner sees in the
+  // staging table's; a prepared statement would soon run one generic plan.
+  return tx_.exec_params1(kMoveStagedRejections.text, deposit_id)[0]
+      .as<int64_t>();
 }
 
 }  // namespace depot::storage

@@ -8,7 +8,6 @@
 #include "services/common/audit_event.h"
 #include "services/deposits/domain/deposit.h"
 #include "services/deposits/domain/record.h"
-#include "storage/pool.h"
 
 namespace depot::storage {
 
@@ -17,9 +16,6 @@ namespace depot::storage {
 /// PgDepositStore's transactions (see DepositTransaction for the contract).
 class PgBatchWriter {
  public:
-  /// Registers the prepared statements with the pool.
-  static void Prepare(ConnectionPool& pool);
-
   explicit PgBatchWriter(pqxx::transaction_base& tx) : tx_(tx) {}
 
   deposits::BatchOutcome StoreBatch(
@@ -30,8 +26,6 @@ class PgBatchWriter {
       int64_t deposit_id, const std::string& transfer_id);
   void InsertTransfer(int64_t deposit_id,
                       const deposits::TransferState& transfer);
-  std::vector<std::string> ExceptionsAmong(
-      int64_t deposit_id, const std::vector<std::string>& source_ids);
 
  private:
   using Records = std::vector<const deposits::SealedRecord*>;

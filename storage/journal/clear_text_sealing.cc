@@ -7,9 +7,12 @@
 #include "services/common/base64.h"
 #include "services/common/subject_key.h"
 #include "storage/journal/journal_sealer.h"
+#include "storage/journal/queries.h"
 
 namespace depot::storage {
 namespace {
+
+using namespace depot::storage::journal_sql;
 
 constexpr int kBatch = 500;
 
@@ -39,60 +42,39 @@ int64_t InBatches(ConnectionPool& pool,
 }
 
 int64_t SealCases(pqxx::work& tx, const JournalSealer& sealer) {
-  auto rows = tx.exec_params(
-      "SELECT id, case_year, case_sequence, title, public_title FROM "
-      "journal.cases WHERE title_sealed IS NULL ORDER BY id LIMIT $1 FOR "
-      "UPDATE",
-      kBatch);
+  auto rows = tx.exec_prepared(kClearTextCases.name, kBatch);
   for (const auto& row : rows) {
     int year = row["case_year"].as<int>();
     int sequence = row["case_sequence"].as<int>();
-    tx.exec_params(
-        "UPDATE journal.cases SET title_sealed = $2, public_title_sealed = "
-        "$3, title = NULL, public_title = NULL WHERE id = $1",
-        row["id"].as<int64_t>(),
-        sealer.Seal(row["title"].as<std::string>(),
-                    CasePlace(year, sequence, "title")),
-        SealedOrNull(sealer, row["public_title"],
-                     CasePlace(year, sequence, "public_title")));
+    tx.exec_prepared(kSealCaseTitles.name, row["id"].as<int64_t>(),
+                     sealer.Seal(row["title"].as<std::string>(),
+                                 CasePlace(year, sequence, "title")),
+                     SealedOrNull(sealer, row["public_title"],
+                                  CasePlace(year, sequence, "public_title")));
   }
   return static_cast<int64_t>(rows.size());
 }
 
 int64_t SealEntries(pqxx::work& tx, const JournalSealer& sealer) {
-  auto rows = tx.exec_params(
-      "SELECT id, journal_year, journal_sequence, title, public_title FROM "
-      "journal.entries WHERE title_sealed IS NULL ORDER BY id LIMIT $1 FOR "
-      "UPDATE",
-      kBatch);
+  auto rows = tx.exec_prepared(kClearTextEntries.name, kBatch);
   for (const auto& row : rows) {
     int year = row["journal_year"].as<int>();
     int sequence = row["journal_sequence"].as<int>();
-    tx.exec_params(
-        "UPDATE journal.entries SET title_sealed = $2, public_title_sealed = "
-        "$3, title = NULL, public_title = NULL WHERE id = $1",
-        row["id"].as<int64_t>(),
-        sealer.Seal(row["title"].as<std::string>(),
-                    EntryPlace(year, sequence, "title")),
-        SealedOrNull(sealer, row["public_title"],
-                     EntryPlace(year, sequence, "public_title")));
+    tx.exec_prepared(kSealEntryTitles.name, row["id"].as<int64_t>(),
+                     sealer.Seal(row["title"].as<std::string>(),
+                                 EntryPlace(year, sequence, "title")),
+                     SealedOrNull(sealer, row["public_title"],
+                                  EntryPlace(year, sequence, "public_title")));
   }
   return static_cast<int64_t>(rows.size());
 }
 
 int64_t SealCorrespondents(pqxx::work& tx, const JournalSealer& sealer) {
-  auto rows = tx.exec_params(
-      "SELECT k.id, k.position, k.name, e.journal_year, e.journal_sequence "
-      "FROM journal.correspondents k JOIN journal.entries e ON e.id = "
-      "k.entry_id WHERE k.name_sealed IS NULL ORDER BY k.id LIMIT $1 FOR "
-      "UPDATE OF k",
-      kBatch);
+  auto rows = tx.exec_prepared(kClearTextCorrespondents.name, kBatch);
   for (const auto& row : rows) {
     std::string name = row["name"].as<std::string>();
-    tx.exec_params(
-        "UPDATE journal.correspondents SET name_sealed = $2, name_index = $3, "
-        "name = NULL, folded_name = NULL WHERE id = $1",
-        row["id"].as<int64_t>(),
+    tx.exec_prepared(
+        kSealCorrespondentName.name, row["id"].as<int64_t>(),
         sealer.Seal(name, CorrespondentPlace(row["journal_year"].as<int>(),
                                              row["journal_sequence"].as<int>(),
                                              row["position"].as<int>())),
@@ -102,12 +84,7 @@ int64_t SealCorrespondents(pqxx::work& tx, const JournalSealer& sealer) {
 }
 
 int64_t SealDocuments(pqxx::work& tx, const JournalSealer& sealer) {
-  auto rows = tx.exec_params(
-      "SELECT d.id, d.position, d.description, d.content, d.content_ref, "
-      "e.journal_year, e.journal_sequence FROM journal.documents d JOIN "
-      "journal.entries e ON e.id = d.entry_id WHERE d.description_sealed IS "
-      "NULL ORDER BY d.id LIMIT $1 FOR UPDATE OF d",
-      kBatch);
+  auto rows = tx.exec_prepared(kClearTextDocuments.name, kBatch);
   for (const auto& row : rows) {
     int year = row["journal_year"].as<int>();
     int sequence = row["journal_sequence"].as<int>();
@@ -127,12 +104,8 @@ int64_t SealDocuments(pqxx::work& tx, const JournalSealer& sealer) {
       sealed_ref = Base64Encode(sealer.SealDocument(
           *ref, DocumentPlace(year, sequence, position, "content_ref"), key));
     }
-    tx.exec_params(
-        "UPDATE journal.documents SET description_sealed = $2, "
-        "content_sealed = CASE WHEN $4::boolean THEN $3::bytea END, "
-        "content_ref_sealed = $5, content_key = $6, description = NULL, "
-        "content = NULL, content_ref = NULL WHERE id = $1",
-        row["id"].as<int64_t>(),
+    tx.exec_prepared(
+        kSealDocument.name, row["id"].as<int64_t>(),
         sealer.Seal(row["description"].as<std::string>(),
                     DocumentPlace(year, sequence, position, "description")),
         pqxx::binarystring(content), has_content, sealed_ref,
@@ -142,19 +115,13 @@ int64_t SealDocuments(pqxx::work& tx, const JournalSealer& sealer) {
 }
 
 int64_t SealReleases(pqxx::work& tx, const JournalSealer& sealer) {
-  auto rows = tx.exec_params(
-      "SELECT id, case_id, canonical_name, reason FROM journal.name_releases "
-      "WHERE name_sealed IS NULL ORDER BY id LIMIT $1 FOR UPDATE",
-      kBatch);
+  auto rows = tx.exec_prepared(kClearTextReleases.name, kBatch);
   for (const auto& row : rows) {
     int64_t case_id = row["case_id"].as<int64_t>();
     std::string canonical = row["canonical_name"].as<std::string>();
     std::string index = sealer.ReleaseIndex(case_id, canonical);
-    tx.exec_params(
-        "UPDATE journal.name_releases SET name_index = $2, name_sealed = $3, "
-        "reason_sealed = $4, canonical_name = NULL, reason = NULL WHERE id = "
-        "$1",
-        row["id"].as<int64_t>(), index,
+    tx.exec_prepared(
+        kSealRelease.name, row["id"].as<int64_t>(), index,
         sealer.Seal(canonical, ReleasePlace(case_id, index, "name")),
         sealer.Seal(row["reason"].as<std::string>(),
                     ReleasePlace(case_id, index, "reason")));

@@ -90,10 +90,6 @@ Document ToDocument(const Json& j, const JournalEntry& e,
 
 }  // namespace
 
-std::string JournalMicros(const char* column) {
-  return std::string("(extract(epoch FROM ") + column + ") * 1000000)::bigint";
-}
-
 std::string JoinCodes(const std::vector<std::string>& codes) {
   std::string joined;
   for (const std::string& code : codes) {
@@ -123,6 +119,13 @@ std::optional<std::string> NullIfEmpty(const std::string& text) {
 std::optional<std::string> DayOrNull(const std::optional<Day>& day) {
   if (!day) return std::nullopt;
   return FormatDay(*day);
+}
+
+std::optional<std::string> SealedOrNull(const JournalSealer& sealer,
+                                        const std::string& text,
+                                        const std::string& place) {
+  if (text.empty()) return std::nullopt;
+  return sealer.Seal(text, place);
 }
 
 std::string SealedOrClear(const JournalSealer& sealer,
@@ -224,6 +227,14 @@ JournalEntry ToEntry(const pqxx::row& row, const JournalSealer& sealer) {
     e.documents.push_back(ToDocument(j, e, sealer));
   }
   return e;
+}
+
+std::vector<JournalEntry> ToEntries(const pqxx::result& result,
+                                    const JournalSealer& sealer) {
+  std::vector<JournalEntry> entries;
+  entries.reserve(result.size());
+  for (const auto& row : result) entries.push_back(ToEntry(row, sealer));
+  return entries;
 }
 
 }  // namespace depot::storage

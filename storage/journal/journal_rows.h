@@ -14,9 +14,6 @@ namespace depot::storage {
 // Rows of schema `journal` to the domain's types and back: the sealed
 // columns opened here, nowhere else.
 
-/// SQL for a timestamp column as whole microseconds since the epoch.
-std::string JournalMicros(const char* column);
-
 std::string JoinCodes(const std::vector<std::string>& codes);
 std::vector<std::string> SplitCodes(const std::string& joined);
 
@@ -36,12 +33,21 @@ std::string SealedOrClear(const JournalSealer& sealer,
                           const nlohmann::json& clear,
                           const std::string& place);
 
-/// A case row (kCaseColumns).
+/// text sealed for its place, or NULL for "".
+std::optional<std::string> SealedOrNull(const JournalSealer& sealer,
+                                        const std::string& text,
+                                        const std::string& place);
+
+/// A row of journal.case_rows.
 journal::JournalCase ToCase(const pqxx::row& row, const JournalSealer& sealer);
-/// An entry row (kEntryQuery) with its correspondents and documents.
+/// A row of journal.entry_rows: an entry with its correspondents and
+/// documents (without content).
 journal::JournalEntry ToEntry(const pqxx::row& row,
                               const JournalSealer& sealer);
-/// A row of journal.screened_words (kCaseScreenedWords), words opened.
+/// Every row of a result of journal.entry_rows.
+std::vector<journal::JournalEntry> ToEntries(const pqxx::result& result,
+                                             const JournalSealer& sealer);
+/// A row of case_screened_words.sql, words opened.
 journal::ScreenedWords ToScreenedWords(const pqxx::row& row,
                                        const JournalSealer& sealer);
 /// The screening columns of a row, optionally with a prefix ("e_").

@@ -1,0 +1,2 @@
+-- Removes the records of deposit $1 (by id).
+DELETE FROM deposits.records WHERE deposit_id = $1
