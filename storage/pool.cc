@@ -21,12 +21,12 @@ class ConnectionPool::Lease {
  public:
   explicit Lease(ConnectionPool& pool) : pool_(pool), conn_(pool.Acquire()) {}
   ~Lease() {
-    if (conn_) pool_.Release(std::move(conn_));
+    if (conn_.connection) pool_.Release(std::move(conn_));
   }
-  pqxx::connection& operator*() { return *conn_; }
+  pqxx::connection& operator*() { return *conn_.connection; }
   // After a broken connection: close it and do not hand it out again.
   void Discard() {
-    conn_.reset();
+    conn_.connection.reset();
     std::lock_guard lock(pool_.mutex_);
     --pool_.open_;
     pool_.released_.notify_one();
@@ -34,7 +34,7 @@ class ConnectionPool::Lease {
 
  private:
   ConnectionPool& pool_;
-  std::unique_ptr<pqxx::connection> conn_;
+  Pooled conn_;
 };
 
 ConnectionPool::ConnectionPool(std::string connection_string, size_t size,
@@ -54,10 +54,20 @@ void ConnectionPool::Prepare(std::string name, std::string sql) {
   statements_.emplace_back(std::move(name), std::move(sql));
 }
 
-std::unique_ptr<pqxx::connection> ConnectionPool::Open() {
-  auto connection = std::make_unique<pqxx::connection>(connection_string_);
-  for (const auto& [name, sql] : statements_) connection->prepare(name, sql);
-  return connection;
+ConnectionPool::Pooled ConnectionPool::Open() {
+  Pooled pooled{std::make_unique<pqxx::connection>(connection_string_)};
+  std::lock_guard lock(mutex_);
+  DefineRegistered(pooled);
+  return pooled;
+}
+
+// libpqxx prepares a defined statement on its first use, so defining costs
+// no round trip. Called with mutex_ held.
+void ConnectionPool::DefineRegistered(Pooled& pooled) {
+  for (; pooled.defined < statements_.size(); ++pooled.defined) {
+    const auto& [name, sql] = statements_[pooled.defined];
+    pooled.connection->prepare(name, sql);
+  }
 }
 
 void ConnectionPool::VerifyReachable() {
@@ -74,7 +84,7 @@ void ConnectionPool::VerifyReachable() {
   }
 }
 
-std::unique_ptr<pqxx::connection> ConnectionPool::Acquire() {
+ConnectionPool::Pooled ConnectionPool::Acquire() {
   std::unique_lock lock(mutex_);
   bool ready = released_.wait_for(
       lock, wait_, [this] { return !idle_.empty() || open_ < size_; });
@@ -84,9 +94,10 @@ std::unique_ptr<pqxx::connection> ConnectionPool::Acquire() {
                       std::to_string(wait_.count()) + " ms; retry shortly");
   }
   if (!idle_.empty()) {
-    auto connection = std::move(idle_.back());
+    Pooled pooled = std::move(idle_.back());
     idle_.pop_back();
-    return connection;
+    DefineRegistered(pooled);
+    return pooled;
   }
   ++open_;
   lock.unlock();
@@ -101,9 +112,9 @@ std::unique_ptr<pqxx::connection> ConnectionPool::Acquire() {
   }
 }
 
-void ConnectionPool::Release(std::unique_ptr<pqxx::connection> connection) {
+void ConnectionPool::Release(Pooled pooled) {
   std::lock_guard lock(mutex_);
-  idle_.push_back(std::move(connection));
+  idle_.push_back(std::move(pooled));
   released_.notify_one();
 }
 

@@ -64,6 +64,21 @@ TEST(ConnectionPool, PreparesRegisteredStatementsOnEveryConnection) {
   EXPECT_EQ(sum, 5);
 }
 
+// depotd registers each service's statements as it makes the service, while
+// a service made earlier (the audit sealer) may already be using the pool:
+// a connection opened before a statement was registered gets it too.
+TEST(ConnectionPool, StatementsRegisteredLaterReachOpenConnections) {
+  testing::TestDatabase db;
+  ConnectionPool pool(db.dsn(), 1);
+  pool.Prepare("one", "SELECT 1");
+  pool.Transact([&](pqxx::work& tx) { tx.exec_prepared("one"); });
+  pool.Prepare("two", "SELECT 2");
+  int two = 0;
+  pool.Transact(
+      [&](pqxx::work& tx) { two = tx.exec_prepared1("two")[0].as<int>(); });
+  EXPECT_EQ(two, 2);
+}
+
 // Read sends no BEGIN: each statement is a transaction of its own, where
 // inside Transact two statements share one.
 TEST(ConnectionPool, ReadRunsEachStatementOnItsOwn) {
