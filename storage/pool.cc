@@ -4,6 +4,7 @@
 
 #include "services/common/error.h"
 #include "storage/database_error.h"
+#include "storage/queries.h"
 
 namespace depot::storage {
 namespace {
@@ -45,6 +46,8 @@ ConnectionPool::ConnectionPool(std::string connection_string, size_t size,
   if (connection_string_.find("connect_timeout") == std::string::npos) {
     connection_string_ += " connect_timeout=5";
   }
+  // The shared statements (health probe, audit writer) on every connection.
+  Prepare(common_sql::kAllQueries);
 }
 
 ConnectionPool::~ConnectionPool() = default;
@@ -185,13 +188,16 @@ void ConnectionPool::Ping() {
     free = !idle_.empty() || open_ < size_;
   }
   if (free) {
-    Read([](pqxx::nontransaction& tx) { tx.exec("SELECT 1"); });
+    Read([](pqxx::nontransaction& tx) {
+      tx.exec_prepared(common_sql::kSelectOne.name);
+    });
     return;
   }
   try {
     pqxx::connection probe(connection_string_);
+    probe.prepare(common_sql::kSelectOne.name, common_sql::kSelectOne.text);
     pqxx::nontransaction tx(probe);
-    tx.exec("SELECT 1");
+    tx.exec_prepared(common_sql::kSelectOne.name);
   } catch (const pqxx::pqxx_exception&) {
     RethrowAsDepotError();
   }
