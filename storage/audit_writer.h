@@ -8,10 +8,10 @@
 
 namespace depot::storage {
 
-/// Appends audit events to <schema>.audit_events inside the caller's
-/// transaction, so that an event exists exactly when its change committed.
-/// Every service schema has that table (created by its first migration,
-/// same columns; see storage/migrations/).
+/// Appends audit events to the audit log of service schema `schema` (its
+/// table <schema>.audit_events, through audit.append_events of migration
+/// 302) inside the caller's transaction, so that an event exists exactly
+/// when its change committed. Runs on any connection, pooled or not.
 void AppendAuditEvent(pqxx::transaction_base& tx, const std::string& schema,
                       const AuditEvent& event);
 void AppendAuditEvents(pqxx::transaction_base& tx, const std::string& schema,

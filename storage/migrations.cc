@@ -5,14 +5,39 @@
 #include <regex>
 
 #include "services/common/error.h"
-#include "services/common/sha256.h"
 #include "services/common/key_value_file.h"
+#include "services/common/sha256.h"
+#include "storage/queries.h"
 
 namespace depot::storage {
 namespace {
 
 // Arbitrary, fixed: identifies depot's migration lock among advisory locks.
 constexpr long long kMigrationLockKey = 7443001;
+
+// Throws when an applied migration's file is missing or has changed since.
+void RequireAppliedUnchanged(
+    const std::map<int, std::pair<std::string, std::string>>& applied,
+    const std::vector<Migration>& migrations) {
+  std::map<int, const Migration*> known;
+  for (const Migration& migration : migrations) {
+    known[migration.version] = &migration;
+  }
+  for (const auto& [version, name_and_sum] : applied) {
+    auto found = known.find(version);
+    if (found == known.end()) {
+      throw StartupError("the database has migration " + name_and_sum.first +
+                         " applied but its file is missing: this depotd is "
+                         "older than the database");
+    }
+    if (found->second->checksum != name_and_sum.second) {
+      throw StartupError(
+          "migration " + found->second->name +
+          " was changed after it was applied to this database; restore the "
+          "file as it was and put the change in a new migration");
+    }
+  }
+}
 
 }  // namespace
 
@@ -53,42 +78,20 @@ std::vector<Migration> ReadMigrations(const std::filesystem::path& dir) {
 int ApplyMigrations(const std::string& connection_string,
                     const std::vector<Migration>& migrations) {
   pqxx::connection connection(connection_string);
+  for (const SqlQuery& query : common_sql::kAllQueries) {
+    connection.prepare(query.name, query.text);
+  }
   pqxx::nontransaction session(connection);
-  session.exec("SELECT pg_advisory_lock(" + std::to_string(kMigrationLockKey) +
-               ")");
-  session.exec(
-      "CREATE TABLE IF NOT EXISTS public.depot_schema_migrations ("
-      " version integer PRIMARY KEY,"
-      " name text NOT NULL,"
-      " checksum text NOT NULL,"
-      " applied_at timestamptz NOT NULL DEFAULT now())");
+  session.exec_prepared(common_sql::kLockMigrations.name, kMigrationLockKey);
+  session.exec_prepared(common_sql::kCreateMigrationsTable.name);
   std::map<int, std::pair<std::string, std::string>> applied;
-  for (const auto& row : session.exec(
-           "SELECT version, name, checksum FROM "
-           "public.depot_schema_migrations")) {
+  for (const auto& row :
+       session.exec_prepared(common_sql::kAppliedMigrations.name)) {
     applied[row[0].as<int>()] = {row[1].as<std::string>(),
                                  row[2].as<std::string>()};
   }
   session.commit();
-
-  std::map<int, const Migration*> known;
-  for (const Migration& migration : migrations) {
-    known[migration.version] = &migration;
-  }
-  for (const auto& [version, name_and_sum] : applied) {
-    auto found = known.find(version);
-    if (found == known.end()) {
-      throw StartupError("the database has migration " + name_and_sum.first +
-                         " applied but its file is missing: this depotd is "
-                         "older than the database");
-    }
-    if (found->second->checksum != name_and_sum.second) {
-      throw StartupError(
-          "migration " + found->second->name +
-          " was changed after it was applied to this database; restore the "
-          "file as it was and put the change in a new migration");
-    }
-  }
+  RequireAppliedUnchanged(applied, migrations);
 
   int count = 0;
   for (const Migration& migration : migrations) {
@@ -101,16 +104,14 @@ int ApplyMigrations(const std::string& connection_string,
       throw StartupError("migration " + migration.name +
                          " failed: " + message.substr(0, message.find('\n')));
     }
-    transaction.exec_params(
-        "INSERT INTO public.depot_schema_migrations (version, name, checksum) "
-        "VALUES ($1, $2, $3)",
-        migration.version, migration.name, migration.checksum);
+    transaction.exec_prepared(common_sql::kRecordMigration.name,
+                              migration.version, migration.name,
+                              migration.checksum);
     transaction.commit();
     ++count;
   }
   pqxx::nontransaction unlock(connection);
-  unlock.exec("SELECT pg_advisory_unlock(" +
-              std::to_string(kMigrationLockKey) + ")");
+  unlock.exec_prepared(common_sql::kUnlockMigrations.name, kMigrationLockKey);
   return count;
 }
 

@@ -4,6 +4,7 @@
 
 #include "services/common/error.h"
 #include "storage/database_error.h"
+#include "storage/queries.h"
 
 namespace depot::storage {
 namespace {
@@ -21,21 +22,20 @@ class ConnectionPool::Lease {
  public:
   explicit Lease(ConnectionPool& pool) : pool_(pool), conn_(pool.Acquire()) {}
   ~Lease() {
-    if (conn_) pool_.Release(std::move(conn_));
+    if (conn_.connection) pool_.Release(std::move(conn_));
   }
-  pqxx::connection& operator*() { return *conn_; }
+  pqxx::connection& operator*() { return *conn_.connection; }
   // After a broken connection: close it and do not hand it out again.
   void Discard() {
+    conn_.connection.reset();
     std::lock_guard lock(pool_.mutex_);
-    pool_.prepared_.erase(conn_.get());
-    conn_.reset();
     --pool_.open_;
     pool_.released_.notify_one();
   }
 
  private:
   ConnectionPool& pool_;
-  std::unique_ptr<pqxx::connection> conn_;
+  Pooled conn_;
 };
 
 ConnectionPool::ConnectionPool(std::string connection_string, size_t size,
@@ -46,6 +46,8 @@ ConnectionPool::ConnectionPool(std::string connection_string, size_t size,
   if (connection_string_.find("connect_timeout") == std::string::npos) {
     connection_string_ += " connect_timeout=5";
   }
+  // The shared statements (health probe, audit writer) on every connection.
+  Prepare(common_sql::kAllQueries);
 }
 
 ConnectionPool::~ConnectionPool() = default;
@@ -55,19 +57,19 @@ void ConnectionPool::Prepare(std::string name, std::string sql) {
   statements_.emplace_back(std::move(name), std::move(sql));
 }
 
-std::unique_ptr<pqxx::connection> ConnectionPool::Open() {
-  auto connection = std::make_unique<pqxx::connection>(connection_string_);
+ConnectionPool::Pooled ConnectionPool::Open() {
+  Pooled pooled{std::make_unique<pqxx::connection>(connection_string_)};
   std::lock_guard lock(mutex_);
-  prepared_[connection.get()] = 0;
-  PrepareMissing(*connection);
-  return connection;
+  DefineRegistered(pooled);
+  return pooled;
 }
 
-void ConnectionPool::PrepareMissing(pqxx::connection& connection) {
-  // pqxx prepares lazily, on a statement's first use: this only registers.
-  size_t& done = prepared_[&connection];
-  for (; done < statements_.size(); ++done) {
-    connection.prepare(statements_[done].first, statements_[done].second);
+// libpqxx prepares a defined statement on its first use, so defining costs
+// no round trip. Called with mutex_ held.
+void ConnectionPool::DefineRegistered(Pooled& pooled) {
+  for (; pooled.defined < statements_.size(); ++pooled.defined) {
+    const auto& [name, sql] = statements_[pooled.defined];
+    pooled.connection->prepare(name, sql);
   }
 }
 
@@ -85,7 +87,7 @@ void ConnectionPool::VerifyReachable() {
   }
 }
 
-std::unique_ptr<pqxx::connection> ConnectionPool::Acquire() {
+ConnectionPool::Pooled ConnectionPool::Acquire() {
   std::unique_lock lock(mutex_);
   bool ready = released_.wait_for(
       lock, wait_, [this] { return !idle_.empty() || open_ < size_; });
@@ -95,12 +97,10 @@ std::unique_ptr<pqxx::connection> ConnectionPool::Acquire() {
                       std::to_string(wait_.count()) + " ms; retry shortly");
   }
   if (!idle_.empty()) {
-    auto connection = std::move(idle_.back());
+    Pooled pooled = std::move(idle_.back());
     idle_.pop_back();
-    // Statements registered after this connection opened (a module that
-    // used the pool while the next ones were still being set up).
-    PrepareMissing(*connection);
-    return connection;
+    DefineRegistered(pooled);
+    return pooled;
   }
   ++open_;
   lock.unlock();
@@ -115,16 +115,15 @@ std::unique_ptr<pqxx::connection> ConnectionPool::Acquire() {
   }
 }
 
-void ConnectionPool::Release(std::unique_ptr<pqxx::connection> connection) {
+void ConnectionPool::Release(Pooled pooled) {
   std::lock_guard lock(mutex_);
-  idle_.push_back(std::move(connection));
+  idle_.push_back(std::move(pooled));
   released_.notify_one();
 }
 
 void ConnectionPool::DropIdle() {
   std::lock_guard lock(mutex_);
   open_ -= idle_.size();
-  for (const auto& connection : idle_) prepared_.erase(connection.get());
   idle_.clear();
   released_.notify_all();
 }
@@ -189,13 +188,16 @@ void ConnectionPool::Ping() {
     free = !idle_.empty() || open_ < size_;
   }
   if (free) {
-    Read([](pqxx::nontransaction& tx) { tx.exec("SELECT 1"); });
+    Read([](pqxx::nontransaction& tx) {
+      tx.exec_prepared(common_sql::kSelectOne.name);
+    });
     return;
   }
   try {
     pqxx::connection probe(connection_string_);
+    probe.prepare(common_sql::kSelectOne.name, common_sql::kSelectOne.text);
     pqxx::nontransaction tx(probe);
-    tx.exec("SELECT 1");
+    tx.exec_prepared(common_sql::kSelectOne.name);
   } catch (const pqxx::pqxx_exception&) {
     RethrowAsDepotError();
   }

@@ -7,7 +7,6 @@
 #include <mutex>
 #include <pqxx/pqxx>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -30,8 +29,8 @@ class ConnectionPool {
                  std::chrono::milliseconds wait = kDefaultWait);
   ~ConnectionPool();
 
-  /// Registers a statement to prepare on every connection. Call before the
-  /// first Transact.
+  /// Registers a statement to prepare on every connection, those already
+  /// open included (each gets it when it is next handed out).
   void Prepare(std::string name, std::string sql);
   /// Registers every statement of a store's queries/ directory.
   template <size_t N>
@@ -73,11 +72,16 @@ class ConnectionPool {
 
  private:
   class Lease;
-  std::unique_ptr<pqxx::connection> Acquire();
-  void Release(std::unique_ptr<pqxx::connection> connection);
+  // A connection and how many of statements_ are defined on it.
+  struct Pooled {
+    std::unique_ptr<pqxx::connection> connection;
+    size_t defined = 0;
+  };
+  Pooled Acquire();
+  void Release(Pooled pooled);
   void DropIdle();
-  std::unique_ptr<pqxx::connection> Open();
-  void PrepareMissing(pqxx::connection& connection);  // mutex_ held
+  Pooled Open();
+  void DefineRegistered(Pooled& pooled);
   template <typename Tx>
   void Run(const std::function<void(Tx&)>& work);
 
@@ -86,11 +90,9 @@ class ConnectionPool {
   std::chrono::milliseconds wait_;
   std::mutex mutex_;
   std::condition_variable released_;
-  std::vector<std::unique_ptr<pqxx::connection>> idle_;
+  std::vector<Pooled> idle_;
   size_t open_ = 0;
   std::vector<std::pair<std::string, std::string>> statements_;
-  /// How many of statements_ each open connection has registered.
-  std::unordered_map<const pqxx::connection*, size_t> prepared_;
 };
 
 /// The connection string without its password, for messages and logs.

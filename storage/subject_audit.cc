@@ -1,6 +1,8 @@
 #include "storage/subject_audit.h"
 
+#include "storage/defined_statement.h"
 #include "storage/pg_time.h"
+#include "storage/queries.h"
 #include "storage/text_array.h"
 
 namespace depot::storage {
@@ -10,17 +12,13 @@ std::vector<StoredAuditEvent> AuditEventsAbout(
     const std::vector<std::string>& pseudonyms) {
   std::vector<StoredAuditEvent> events;
   if (pseudonyms.empty()) return events;
-  // schema is one of the services' own constants, never caller input.
-  auto result = tx.exec_params(
-      "SELECT id, (extract(epoch FROM occurred_at) * 1000000)::bigint AS us, "
-      "actor, actor_role, action, object, detail FROM " +
-          tx.quote_name(schema) +
-          ".audit_events WHERE subject = ANY($1::text[]) ORDER BY id",
-      TextArrayLiteral(pseudonyms));
+  DefineStatement(tx, common_sql::kAuditEventsAbout);
+  auto result = tx.exec_prepared(common_sql::kAuditEventsAbout.name, schema,
+                                 TextArrayLiteral(pseudonyms));
   for (const auto& row : result) {
     StoredAuditEvent event;
     event.id = row["id"].as<int64_t>();
-    event.occurred_at = FromMicros(row["us"].as<int64_t>());
+    event.occurred_at = FromMicros(row["occurred_us"].as<int64_t>());
     event.actor = row["actor"].as<std::string>();
     event.actor_role = row["actor_role"].as<std::string>();
     event.action = row["action"].as<std::string>();

@@ -244,3 +244,36 @@ TEST_F(AuditStoreTest, SealedPagesStopAtTheirBound) {
 
 }  // namespace
 }  // namespace depot
+
+namespace depot {
+namespace {
+
+// Verification's parallel read: each range on a connection of its own, all
+// on the snapshot of the transaction that asked, and a range whose visitor
+// has seen enough is left unread.
+TEST_F(AuditStoreTest, RangesAreReadInParallelOnOneSnapshot) {
+  std::vector<std::vector<int64_t>> seen(3);
+  int64_t unsealed = -1;
+  store_.RunSnapshot([&](audit::AuditTransaction& tx) {
+    unsealed = tx.CountUnsealed("deposits");
+    // Sealed after the snapshot: seq 11 is not in it.
+    Append(11);
+    logs_.TreeHead("deposits");
+    EXPECT_EQ(tx.CountUnsealed("deposits"), unsealed);
+    ASSERT_GE(tx.ParallelReaders(), 2u);
+    tx.ForEachSealedInRanges(
+        "deposits", {{1, 4}, {5, 11}, {2, 9}},
+        [&](size_t range, const audit::SealedEvent& e) {
+          seen[range].push_back(e.seq);
+          return range != 2 || e.seq < 3;
+        });
+  });
+  EXPECT_EQ(unsealed, 0);
+  EXPECT_EQ(seen[0], (std::vector<int64_t>{1, 2, 3, 4}));
+  EXPECT_EQ(seen[1], (std::vector<int64_t>{5, 6, 7, 8, 9, 10}));
+  EXPECT_EQ(seen[2], (std::vector<int64_t>{2, 3}));
+  EXPECT_EQ(logs_.TreeHead("deposits").head->size, 11);
+}
+
+}  // namespace
+}  // namespace depot

@@ -64,21 +64,19 @@ TEST(ConnectionPool, PreparesRegisteredStatementsOnEveryConnection) {
   EXPECT_EQ(sum, 5);
 }
 
-// depotd sets its services up one after the other on one pool, and a
-// service may use it while it is set up (the journal seals old rows): the
-// connection it opened must still learn the statements of the services set
-// up after it.
-TEST(ConnectionPool, StatementsRegisteredLaterReachConnectionsOpenedBefore) {
+// depotd registers each service's statements as it makes the service, while
+// a service made earlier (the audit sealer) may already be using the pool:
+// a connection opened before a statement was registered gets it too.
+TEST(ConnectionPool, StatementsRegisteredLaterReachOpenConnections) {
   testing::TestDatabase db;
   ConnectionPool pool(db.dsn(), 1);
   pool.Prepare("one", "SELECT 1");
-  pool.Transact([](pqxx::work& tx) { tx.exec_prepared("one"); });
-  pool.Prepare("add", "SELECT $1::int + $2::int");
-  int sum = 0;
-  pool.Transact([&](pqxx::work& tx) {
-    sum = tx.exec_prepared1("add", 2, 3)[0].as<int>();
-  });
-  EXPECT_EQ(sum, 5);
+  pool.Transact([&](pqxx::work& tx) { tx.exec_prepared("one"); });
+  pool.Prepare("two", "SELECT 2");
+  int two = 0;
+  pool.Transact(
+      [&](pqxx::work& tx) { two = tx.exec_prepared1("two")[0].as<int>(); });
+  EXPECT_EQ(two, 2);
 }
 
 // Read sends no BEGIN: each statement is a transaction of its own, where

@@ -158,5 +158,50 @@ TEST_F(PgPrivacyStoreTest, ErasureAndBreachesAreStored) {
   EXPECT_EQ(stored[0].notified_at, clock_.now);
 }
 
+// The statements the domain tests above reach only in part, straight
+// through a transaction: what is not there, and what belongs to whom.
+TEST_F(PgPrivacyStoreTest, StatementsFindOnlyWhatBelongsToTheSubject) {
+  auto first =
+      requests_.Open(Dpo(), {"", "Ola A", "1970-01-01", "id-document", ""});
+  auto second =
+      requests_.Open(Dpo(), {"", "Ola B", "1970-01-02", "id-document", ""});
+  requests_.Close(Dpo(), first.request.id, RequestStatus::kWithdrawn,
+                  "withdrawn");
+  store_.Run([&](PrivacyTransaction& tx) {
+    EXPECT_FALSE(tx.FindAccessRequest(999, false));
+    EXPECT_FALSE(tx.FindAccessRequest(999, true));
+    EXPECT_FALSE(tx.FindBreach(999, false));
+    EXPECT_FALSE(tx.FindBreach(999, true));
+    auto open = tx.ListAccessRequests({true, std::nullopt, 10});
+    ASSERT_EQ(open.size(), 1u);
+    EXPECT_EQ(open[0].id, second.request.id);
+    EXPECT_EQ(tx.ListAccessRequests({false, std::nullopt, 1}).size(), 1u);
+    EXPECT_EQ(tx.ListAccessRequests({false, std::nullopt, 10}).size(), 2u);
+    auto of_second = tx.AccessRequestsOfSubject(second.request.subject);
+    ASSERT_EQ(of_second.size(), 1u);
+    EXPECT_EQ(of_second[0].status, RequestStatus::kReceived);
+    EXPECT_FALSE(of_second[0].closed_at);
+    auto of_first = tx.FindAccessRequest(first.request.id, true);
+    ASSERT_TRUE(of_first);
+    EXPECT_EQ(of_first->closed_at, clock_.now);
+
+    tx.InsertErasure({0, "p-a", clock_.now, "dora", "asked", 2, 1});
+    tx.InsertErasure({0, "p-b", clock_.now, "dora", "asked", 0, 0});
+    auto erasures = tx.ErasuresOfSubject("p-a");
+    ASSERT_EQ(erasures.size(), 1u);
+    EXPECT_EQ(erasures[0].requested_at, clock_.now);
+    EXPECT_EQ(erasures[0].erased_count, 2);
+    EXPECT_EQ(erasures[0].kept_count, 1);
+
+    tx.Audit({"dora", "dpo", "subject.read", "x/1", "p-a", "one"});
+    tx.Audit({"dora", "dpo", "subject.read", "x/2", "p-b", "other"});
+    tx.Audit({"dora", "dpo", "subject.read", "x/3", "p-a", "two"});
+    auto trail = tx.AuditEventsOfSubject("p-a");
+    ASSERT_EQ(trail.size(), 2u);
+    EXPECT_EQ(trail[0].detail, "one");
+    EXPECT_EQ(trail[1].detail, "two");
+  });
+}
+
 }  // namespace
 }  // namespace depot::privacy

@@ -1,0 +1,2 @@
+-- The breach with id $1.
+SELECT * FROM privacy.breach_rows WHERE id = $1

@@ -1,0 +1,2 @@
+-- Whether the database answers (the health probe).
+SELECT 1
