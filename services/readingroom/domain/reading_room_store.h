@@ -117,7 +117,7 @@ class ReadingRoomTransaction {
   /// Appends an audit event in this transaction.
   virtual void Audit(const AuditEvent& event) = 0;
 
-  // Rights requests and retention (issue 7).
+  // Rights requests (GDPR access and erasure) and retention.
   /// Visitors whose keyed identity index matches: the identity number's
   /// (when national_id_index is not empty) or name + birth date's (when
   /// person_index is not empty), by id.
