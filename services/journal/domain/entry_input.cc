@@ -2,6 +2,7 @@
 
 #include "services/common/error.h"
 #include "services/common/sha256.h"
+#include "services/journal/domain/codes.h"
 #include "services/journal/domain/validation.h"
 
 namespace depot::journal {

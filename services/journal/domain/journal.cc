@@ -3,6 +3,7 @@
 #include "services/common/error.h"
 #include "services/common/subject_key.h"
 #include "services/journal/domain/case_view.h"
+#include "services/journal/domain/codes.h"
 #include "services/journal/domain/masking/words.h"
 #include "services/journal/domain/validation.h"
 
