@@ -6,6 +6,7 @@
 
 #include "services/common/error.h"
 #include "services/common/wire_problem.h"
+#include "services/deposits/deposit_proto.h"
 
 namespace depot::deposits {
 namespace {
@@ -42,34 +43,6 @@ bool TransferMessages::Next(v1::TransferRecordsRequest* message) {
       WireProblem(Flatten(buffer), *v1::TransferRecordsRequest::descriptor()) +
       ". The batches before it are stored; GetTransferProgress tells where "
       "to resume");
-}
-
-RecordInput FromProto(const v1::RecordData& r) {
-  RecordInput input{r.position(),
-                    r.source_record_id(),
-                    r.person_name(),
-                    r.national_id(),
-                    r.birth_date(),
-                    r.opened_date(),
-                    r.last_contact_date(),
-                    r.death_year(),
-                    r.box(),
-                    r.shelf(),
-                    {},
-                    r.noark_metadata()};
-  input.documents.reserve(r.documents_size());
-  for (const auto& d : r.documents()) {
-    input.documents.push_back({d.file_name(), d.size_bytes(), d.sha256()});
-  }
-  return input;
-}
-
-void ToProto(const Rejection& r, v1::Rejection* out) {
-  out->set_position(r.position);
-  out->set_source_record_id(r.source_record_id);
-  out->set_field(r.field);
-  out->set_reason(r.reason);
-  out->set_eligible_from(r.eligible_from);
 }
 
 void ReceiveTransfer(Transfers& transfers, const Caller& caller,

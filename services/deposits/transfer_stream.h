@@ -37,8 +37,4 @@ class TransferMessages {
 void ReceiveTransfer(Transfers& transfers, const Caller& caller,
                      TransferMessages& messages, v1::TransferSummary* summary);
 
-/// RecordData as the domain takes it; Rejection as the API gives it.
-RecordInput FromProto(const v1::RecordData& record);
-void ToProto(const Rejection& rejection, v1::Rejection* out);
-
 }  // namespace depot::deposits

@@ -1,5 +1,7 @@
 #include "services/journal/journal_preview_proto.h"
 
+#include "services/journal/journal_proto.h"
+
 namespace depot::journal {
 namespace {
 
@@ -31,7 +33,8 @@ v1::FlagReason ToProto(FlagReason reason) {
 
 }  // namespace
 
-void PreviewToProto(const EntryPreview& preview, v1::PreviewEntry* out) {
+void ToProto(const EntryPreview& preview, v1::PreviewEntry* out) {
+  ToProto(preview.entry, out->mutable_entry());
   for (const PreviewText& text : preview.texts) {
     const PublicTextPreview& source = text.text;
     v1::PreviewText* t = out->add_texts();

@@ -5,8 +5,8 @@
 
 namespace depot::journal {
 
-/// The preview's texts (masked spans with what they hide, flagged words)
-/// into the message; the entry itself is converted as PublicJournal's.
-void PreviewToProto(const EntryPreview& preview, v1::PreviewEntry* out);
+/// The previewed entry, converted as PublicJournal's, with its texts
+/// (masked spans with what they hide, flagged words).
+void ToProto(const EntryPreview& preview, v1::PreviewEntry* out);
 
 }  // namespace depot::journal

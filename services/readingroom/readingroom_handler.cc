@@ -1,18 +1,9 @@
 #include "services/readingroom/readingroom_handler.h"
 
 #include "services/common/subject_proto.h"
-#include "services/common/time_format.h"
 #include "services/readingroom/readingroom_proto.h"
 
 namespace depot::readingroom {
-namespace {
-
-std::vector<std::string> Strings(
-    const google::protobuf::RepeatedPtrField<std::string>& values) {
-  return {values.begin(), values.end()};
-}
-
-}  // namespace
 
 ReadingRoomHandler::ReadingRoomHandler(const ReadingRoomDeps& deps,
                                        CallerResolver& resolver)
@@ -32,10 +23,7 @@ grpc::Status ReadingRoomHandler::RegisterVisitor(
     v1::Visitor* response) {
   return gate_.Serve(
       context, "RegisterVisitor", request, [&](const Caller& caller) {
-        NewVisitor visitor{request->name(), request->contact(),
-                           FromProto(request->id_document_kind()),
-                           request->birth_date(), request->national_id()};
-        ToProto(visitors_.Register(caller, visitor), response);
+        ToProto(visitors_.Register(caller, FromProto(*request)), response);
       });
 }
 
@@ -65,20 +53,7 @@ grpc::Status ReadingRoomHandler::CorrectVisitor(
     v1::Visitor* response) {
   return gate_.Serve(
       context, "CorrectVisitor", request, [&](const Caller& caller) {
-        VisitorCorrection correction;
-        correction.visitor_id = request->visitor_id();
-        if (!request->name().empty()) correction.name = request->name();
-        if (!request->contact().empty())
-          correction.contact = request->contact();
-        correction.id_document_kind = FromProto(request->id_document_kind());
-        correction.reason = request->reason();
-        if (!request->birth_date().empty()) {
-          correction.birth_date = request->birth_date();
-        }
-        if (!request->national_id().empty()) {
-          correction.national_id = request->national_id();
-        }
-        ToProto(visitors_.Correct(caller, correction), response);
+        ToProto(visitors_.Correct(caller, FromProto(*request)), response);
       });
 }
 
@@ -102,10 +77,7 @@ grpc::Status ReadingRoomHandler::VisitorLog(
     grpc::ServerContext* context, const v1::VisitorLogRequest* request,
     v1::VisitorLogResponse* response) {
   return gate_.Serve(context, "VisitorLog", request, [&](const Caller& caller) {
-    readingroom::VisitorLog log = visitors_.Log(caller, request->date());
-    response->set_date(log.date.ToString());
-    for (const Visit& visit : log.visits)
-      ToProto(visit, response->add_visits());
+    ToProto(visitors_.Log(caller, request->date()), response);
   });
 }
 
@@ -136,15 +108,7 @@ grpc::Status ReadingRoomHandler::SignDeclaration(
     v1::Declaration* response) {
   return gate_.Serve(
       context, "SignDeclaration", request, [&](const Caller& caller) {
-        SignRequest sign;
-        sign.visitor_id = request->visitor_id();
-        sign.text_version = request->text_version();
-        sign.scope_kind = FromProto(request->scope().kind());
-        sign.scope_values = ScopeValuesFromProto(request->scope());
-        sign.valid_from = request->valid_from();
-        sign.valid_until = request->valid_until();
-        sign.signature_scan_sha256 = request->signature_scan_sha256();
-        ToProto(declarations_.Sign(caller, sign), response);
+        ToProto(declarations_.Sign(caller, FromProto(*request)), response);
       });
 }
 
@@ -207,10 +171,7 @@ grpc::Status ReadingRoomHandler::ApproveSpecialAccess(
     v1::SpecialApproval* response) {
   return gate_.Serve(
       context, "ApproveSpecialAccess", request, [&](const Caller& caller) {
-        ApprovalRequest approval{request->visitor_id(),
-                                 Strings(request->item_refs()),
-                                 request->reason(), request->valid_through()};
-        ToProto(loans_.Approve(caller, approval), response);
+        ToProto(loans_.Approve(caller, FromProto(*request)), response);
       });
 }
 
@@ -218,9 +179,7 @@ grpc::Status ReadingRoomHandler::OpenLoan(grpc::ServerContext* context,
                                           const v1::OpenLoanRequest* request,
                                           v1::Loan* response) {
   return gate_.Serve(context, "OpenLoan", request, [&](const Caller& caller) {
-    OpenLoanRequest open{request->visitor_id(), Strings(request->item_refs()),
-                         request->declaration_id(), request->approval_id()};
-    ToProto(loans_.Open(caller, open), response);
+    ToProto(loans_.Open(caller, FromProto(*request)), response);
   });
 }
 
@@ -229,7 +188,7 @@ grpc::Status ReadingRoomHandler::ReturnLoan(
     v1::Loan* response) {
   return gate_.Serve(context, "ReturnLoan", request, [&](const Caller& caller) {
     ToProto(loans_.Return(caller, request->loan_id(),
-                          Strings(request->item_refs())),
+                          ItemRefsFromProto(request->item_refs())),
             response);
   });
 }
@@ -247,29 +206,17 @@ grpc::Status ReadingRoomHandler::ListOverdue(
     v1::ListOverdueResponse* response) {
   return gate_.Serve(
       context, "ListOverdue", request, [&](const Caller& caller) {
-        OverdueList list = loans_.Overdue(caller, request->closing_time());
-        char closing[16];
-        std::snprintf(closing, sizeof(closing), "%02d:%02d",
-                      list.closing_minutes / 60, list.closing_minutes % 60);
-        response->set_closing_time(closing);
-        for (const OverdueLoan& overdue : list.loans) {
-          v1::OverdueLoan* out = response->add_loans();
-          ToProto(overdue.loan, out->mutable_loan());
-          out->set_overdue_since(FormatRfc3339(overdue.overdue_since));
-        }
+        ToProto(loans_.Overdue(caller, request->closing_time()), response);
       });
 }
 
 grpc::Status ReadingRoomHandler::RecordCopyAgreement(
     grpc::ServerContext* context, const v1::RecordCopyAgreementRequest* request,
     v1::CopyAgreement* response) {
-  return gate_.Serve(context, "RecordCopyAgreement", request,
-                     [&](const Caller& caller) {
-                       CopyAgreementRequest agreement{
-                           request->loan_id(), Strings(request->item_refs()),
-                           FromProto(request->method()), request->purpose()};
-                       ToProto(copies_.Record(caller, agreement), response);
-                     });
+  return gate_.Serve(
+      context, "RecordCopyAgreement", request, [&](const Caller& caller) {
+        ToProto(copies_.Record(caller, FromProto(*request)), response);
+      });
 }
 
 grpc::Status ReadingRoomHandler::ListCopyAgreements(
@@ -302,25 +249,20 @@ grpc::Status ReadingRoomHandler::VisitorLendingLog(
     v1::VisitorLendingLogResponse* response) {
   return gate_.Serve(
       context, "VisitorLendingLog", request, [&](const Caller& caller) {
-        VisitorHistory history =
-            lending_log_.ForVisitor(caller, request->visitor_id());
-        ToProto(history.visitor, response->mutable_visitor());
-        for (const Visit& visit : history.visits) {
-          ToProto(visit, response->add_visits());
-        }
-        for (const Loan& loan : history.loans) {
-          ToProto(loan, response->add_loans());
-        }
+        ToProto(lending_log_.ForVisitor(caller, request->visitor_id()),
+                response);
       });
 }
 
 grpc::Status ReadingRoomHandler::SubjectData(
     grpc::ServerContext* context, const v1::SubjectQuery* request,
     v1::SubjectDataResponse* response) {
-  return gate_.Serve(context, "SubjectData", request, [&](const Caller& caller) {
-    depot::ToProto(subject_visitors_.Data(caller, depot::FromProto(*request)),
-                   response);
-  });
+  return gate_.Serve(
+      context, "SubjectData", request, [&](const Caller& caller) {
+        depot::ToProto(
+            subject_visitors_.Data(caller, depot::FromProto(*request)),
+            response);
+      });
 }
 
 grpc::Status ReadingRoomHandler::EraseSubjectData(
@@ -339,16 +281,7 @@ grpc::Status ReadingRoomHandler::ApplyRetention(
     v1::RetentionReport* response) {
   return gate_.Serve(
       context, "ApplyRetention", request, [&](const Caller& caller) {
-        RetentionResult result = retention_.Apply(caller, request->dry_run());
-        response->set_dry_run(result.dry_run);
-        for (const RetentionCount& count : result.counts) {
-          auto* out = response->add_counts();
-          out->set_service("readingroom");
-          out->set_kind(count.kind);
-          out->set_count(count.count);
-          out->set_cutoff(FormatRfc3339(count.cutoff));
-          out->set_period(count.period);
-        }
+        ToProto(retention_.Apply(caller, request->dry_run()), response);
       });
 }
 

@@ -3,17 +3,23 @@
 #include <optional>
 
 #include "depot/v1/readingroom.pb.h"
+#include "services/readingroom/domain/copy_agreements.h"
 #include "services/readingroom/domain/declaration_seal.h"
 #include "services/readingroom/domain/declarations.h"
 #include "services/readingroom/domain/lending_log.h"
 #include "services/readingroom/domain/loans.h"
 #include "services/readingroom/domain/model.h"
+#include "services/readingroom/domain/retention.h"
+#include "services/readingroom/domain/visitors.h"
 
 namespace depot::readingroom {
 
 /// Conversions between depot.v1 messages and reading-room domain types.
 /// Shared by the handler and the CLI (whose offline verifier must read an
-/// exported declaration exactly as the server wrote it).
+/// exported declaration exactly as the server wrote it). An enum
+/// conversion from proto answers nullopt for UNSPECIFIED (the domain
+/// decides whether the field is required) and throws InvalidArgument for a
+/// number it does not know.
 
 std::optional<IdDocumentKind> FromProto(v1::IdDocumentKind kind);
 v1::IdDocumentKind ToProto(IdDocumentKind kind);
@@ -42,5 +48,24 @@ void ToProto(const LendingLogEntry& entry, v1::LendingLogEntry* out);
 
 /// The sealed fields of an exported declaration, for offline verification.
 SealedFields SealedFieldsFromProto(const v1::Declaration& declaration);
+
+/// The RPCs' requests as the domain takes them. An empty field of a
+/// correction leaves the visitor's value as it is.
+NewVisitor FromProto(const v1::RegisterVisitorRequest& request);
+VisitorCorrection FromProto(const v1::CorrectVisitorRequest& request);
+SignRequest FromProto(const v1::SignDeclarationRequest& request);
+ApprovalRequest FromProto(const v1::ApproveSpecialAccessRequest& request);
+OpenLoanRequest FromProto(const v1::OpenLoanRequest& request);
+CopyAgreementRequest FromProto(const v1::RecordCopyAgreementRequest& request);
+std::vector<std::string> ItemRefsFromProto(
+    const google::protobuf::RepeatedPtrField<std::string>& item_refs);
+
+/// The RPCs' responses made of several domain values.
+void ToProto(const VisitorLog& log, v1::VisitorLogResponse* out);
+/// The closing time as HH:MM, each loan with when it became overdue.
+void ToProto(const OverdueList& list, v1::ListOverdueResponse* out);
+void ToProto(const VisitorHistory& history, v1::VisitorLendingLogResponse* out);
+/// Each count as the reading room's (service "readingroom").
+void ToProto(const RetentionResult& result, v1::RetentionReport* out);
 
 }  // namespace depot::readingroom

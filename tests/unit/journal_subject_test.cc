@@ -1,4 +1,4 @@
-// Issue 7: correspondents with an identity (birth date, national identity
+// Correspondents with an identity (birth date, national identity
 // number), and the journal's part of rights requests (SubjectData,
 // EraseSubjectData), on the in-memory store.
 #include <gtest/gtest.h>
@@ -10,6 +10,7 @@
 #include "services/journal/domain/journal.h"
 #include "services/journal/domain/public_journal.h"
 #include "services/journal/domain/subject_entries.h"
+#include "tests/support/error_of.h"
 #include "tests/support/records.h"
 #include "tests/unit/fake_journal_store.h"
 #include "tests/unit/journal_test_support.h"
@@ -17,6 +18,7 @@
 namespace depot::journal {
 namespace {
 
+using depot::testing::ErrorOf;
 using testing::Archivist;
 using testing::Desk;
 using testing::Incoming;
@@ -25,16 +27,6 @@ using testing::OrdinaryCase;
 
 Caller Service() { return Caller{"privacy", Role::kService, ""}; }
 Caller Dpo() { return Caller{"dina", Role::kDpo, ""}; }
-
-Error ErrorOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error;
-  }
-  ADD_FAILURE() << "expected an error";
-  return Error(ErrorCode::kInternal, "none");
-}
 
 class JournalSubjectTest : public ::testing::Test {
  protected:

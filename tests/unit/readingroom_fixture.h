@@ -11,6 +11,7 @@
 #include "services/readingroom/domain/loans.h"
 #include "services/readingroom/domain/time_text.h"
 #include "services/readingroom/domain/visitors.h"
+#include "tests/support/error_of.h"
 #include "tests/unit/fake_readingroom_store.h"
 
 namespace depot::readingroom {
@@ -20,16 +21,7 @@ inline Caller Archivist() {
   return Caller{"archivist-ola", Role::kArchivist, ""};
 }
 
-/// The error a call throws (failing the test when it throws none).
-inline Error ErrorOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error;
-  }
-  ADD_FAILURE() << "expected an error";
-  return Error(ErrorCode::kInternal, "none");
-}
+using depot::testing::ErrorOf;
 
 /// The reading room's rules over the in-memory store, a fake catalog and a
 /// hand-moved clock, with one text, one visitor and a few items.
