@@ -261,12 +261,11 @@ TEST_F(AuditStoreTest, RangesAreReadInParallelOnOneSnapshot) {
     logs_.TreeHead("deposits");
     EXPECT_EQ(tx.CountUnsealed("deposits"), unsealed);
     ASSERT_GE(tx.ParallelReaders(), 2u);
-    tx.ForEachSealedInRanges(
-        "deposits", {{1, 4}, {5, 11}, {2, 9}},
-        [&](size_t range, const audit::SealedEvent& e) {
-          seen[range].push_back(e.seq);
-          return range != 2 || e.seq < 3;
-        });
+    tx.ForEachSealedInRanges("deposits", {{1, 4}, {5, 11}, {2, 9}},
+                             [&](size_t range, const audit::SealedEvent& e) {
+                               seen[range].push_back(e.seq);
+                               return range != 2 || e.seq < 3;
+                             });
   });
   EXPECT_EQ(unsealed, 0);
   EXPECT_EQ(seen[0], (std::vector<int64_t>{1, 2, 3, 4}));
