@@ -7,6 +7,7 @@
 #include "services/common/auth/caller.h"
 #include "services/common/crypto/keyring.h"
 #include "services/journal/domain/calendar.h"
+#include "services/journal/domain/entry_input.h"
 #include "services/journal/domain/journal_store.h"
 #include "services/journal/domain/public_view.h"
 #include "services/journal/domain/word_screening.h"
@@ -39,7 +40,7 @@ struct ReleaseResult {
 /// The rules for cases, journal entries, name releases and settings.
 class Journal {
  public:
-  static constexpr size_t kMaxContentBytes = 3 * 1024 * 1024;
+  static constexpr size_t kMaxContentBytes = kMaxEntryContentBytes;
 
   Journal(JournalStore& store, const Keyring& keyring, Clock clock);
 
