@@ -96,10 +96,44 @@ class Noark5Reader {
     size_t kept_bytes = 0;
   };
 
+  // An element's text as it is read into what holds it.
+  struct Leaf {
+    const std::string& name;
+    const std::string& text;
+    int64_t line;
+  };
+
   void Step();
+
+  // Elements (noark5_elements.cc): what each is, what it opens and closes.
   void OnStart();
+  Kind StartKind(const std::string& name, std::string_view ns, int64_t line);
+  Kind StartArkivstruktur(const std::string& name, int64_t line);
+  void StartMappe(int64_t line);
+  void StartRegistrering(int64_t line);
   void OnEnd();
+  void EndMappe();
+  void EndDocumentObject();
+  /// Keeps a skjerming or kassasjon: in the innermost mappe, else in the
+  /// arkivdel or klasse around it for the mappes it holds.
+  template <typename T>
+  void EndLevelMetadata(std::unique_ptr<T>& read,
+                        std::vector<T> Mappe::*of_mappe,
+                        std::vector<T> Frame::*of_level);
+
+  // Values (noark5_leaves.cc): each element's text into its field.
   void OnLeaf(const std::string& name, const std::string& text, int64_t line);
+  void LeafOfMappe(const Leaf& leaf);
+  void LeafOfDocumentObject(const Leaf& leaf);
+  void LeafOfParty(const Leaf& leaf);
+  void LeafOfScreening(const Leaf& leaf);
+  void LeafOfDisposal(const Leaf& leaf);
+  void LeafOfDepotRecord(const Leaf& leaf);
+  /// Identity numbers and birth dates wherever else they are.
+  void LeafOfPerson(const Leaf& leaf);
+  /// Stores the text in a field, or adds it to a list, within the budget.
+  void Put(const Leaf& leaf, std::string& field);
+  void Add(const Leaf& leaf, std::vector<std::string>& list);
   void NoteDate(const std::string& element, const std::string& text,
                 int64_t line);
   void Deviate(int64_t line, std::string what);
