@@ -45,6 +45,67 @@ std::string Location(const RecordFields& r) {
   return "boks " + r.box + ", hylle " + r.shelf;
 }
 
+// What Noark 5 has no element for, in depot's namespace.
+void WriteDepotRecord(XmlStream& xml, const RecordFields& r) {
+  xml.Open("virksomhetsspesifikkeMetadata");
+  xml.Open("depot:record");
+  xml.Element("depot:sourceRecordId", r.source_record_id);
+  xml.OptionalElement("depot:birthDate", r.birth_date);
+  if (r.death_year != 0) {
+    xml.Element("depot:deathYear", std::to_string(r.death_year));
+  }
+  xml.OptionalElement("depot:box", r.box);
+  xml.OptionalElement("depot:shelf", r.shelf);
+  xml.OptionalElement("depot:noarkMetadata", r.noark_metadata);
+  xml.Close();
+  xml.Close();
+}
+
+// The person the mappe is about.
+void WritePart(XmlStream& xml, const RecordFields& r) {
+  xml.Open("part");
+  xml.OptionalElement("partID", r.national_id);
+  xml.Element("partNavn", r.person_name);
+  xml.Element("partRolle", kPartRole);
+  xml.Close();
+}
+
+// The mappe's kassasjon, when it has every element the schema requires.
+void WriteDisposal(XmlStream& xml, const Disposal& d) {
+  if (d.kassasjonsvedtak.empty() || !AllDigits(d.bevaringstid) ||
+      !IsPlainDate(d.kassasjonsdato)) {
+    return;
+  }
+  xml.Open("kassasjon");
+  xml.Element("kassasjonsvedtak", d.kassasjonsvedtak);
+  xml.OptionalElement("kassasjonshjemmel", d.kassasjonshjemmel);
+  xml.Element("bevaringstid", d.bevaringstid);
+  xml.Element("kassasjonsdato", d.kassasjonsdato);
+  xml.Close();
+}
+
+// The mappe's skjerming, when it has every element the schema requires.
+void WriteScreening(XmlStream& xml, const Screening& s) {
+  if (s.tilgangsrestriksjon.empty() || s.skjermingshjemmel.empty() ||
+      s.skjerming_metadata.empty()) {
+    return;
+  }
+  xml.Open("skjerming");
+  xml.Element("tilgangsrestriksjon", s.tilgangsrestriksjon);
+  xml.Element("skjermingshjemmel", s.skjermingshjemmel);
+  for (const std::string& code : s.skjerming_metadata) {
+    if (!code.empty()) xml.Element("skjermingMetadata", code);
+  }
+  xml.OptionalElement("skjermingDokument", s.skjerming_dokument);
+  if (AllDigits(s.skjermingsvarighet)) {
+    xml.Element("skjermingsvarighet", s.skjermingsvarighet);
+  }
+  if (IsPlainDate(s.skjerming_opphoerer_dato)) {
+    xml.Element("skjermingOpphoererDato", s.skjerming_opphoerer_dato);
+  }
+  xml.Close();
+}
+
 }  // namespace
 
 std::string DerivedUuid(std::string_view seed) {
@@ -143,56 +204,11 @@ void ArkivstrukturWriter::Add(const RecordFields& r) {
   xml_.Element("opprettetAv", info_.created_by);
   xml_.Element("avsluttetDato", DateTime(r.last_contact_date));
   xml_.Element("avsluttetAv", info_.created_by);
-
-  xml_.Open("virksomhetsspesifikkeMetadata");
-  xml_.Open("depot:record");
-  xml_.Element("depot:sourceRecordId", r.source_record_id);
-  xml_.OptionalElement("depot:birthDate", r.birth_date);
-  if (r.death_year != 0) {
-    xml_.Element("depot:deathYear", std::to_string(r.death_year));
-  }
-  xml_.OptionalElement("depot:box", r.box);
-  xml_.OptionalElement("depot:shelf", r.shelf);
-  xml_.OptionalElement("depot:noarkMetadata", r.noark_metadata);
-  xml_.Close();
-  xml_.Close();
-
-  xml_.Open("part");
-  xml_.OptionalElement("partID", r.national_id);
-  xml_.Element("partNavn", r.person_name);
-  xml_.Element("partRolle", kPartRole);
-  xml_.Close();
-
+  WriteDepotRecord(xml_, r);
+  WritePart(xml_, r);
   // Only what the v5.0 schema takes; the rest stays in noarkMetadata.
-  if (meta.disposal && !meta.disposal->kassasjonsvedtak.empty() &&
-      AllDigits(meta.disposal->bevaringstid) &&
-      IsPlainDate(meta.disposal->kassasjonsdato)) {
-    xml_.Open("kassasjon");
-    xml_.Element("kassasjonsvedtak", meta.disposal->kassasjonsvedtak);
-    xml_.OptionalElement("kassasjonshjemmel", meta.disposal->kassasjonshjemmel);
-    xml_.Element("bevaringstid", meta.disposal->bevaringstid);
-    xml_.Element("kassasjonsdato", meta.disposal->kassasjonsdato);
-    xml_.Close();
-  }
-  if (meta.screening && !meta.screening->tilgangsrestriksjon.empty() &&
-      !meta.screening->skjermingshjemmel.empty() &&
-      !meta.screening->skjerming_metadata.empty()) {
-    const Screening& s = *meta.screening;
-    xml_.Open("skjerming");
-    xml_.Element("tilgangsrestriksjon", s.tilgangsrestriksjon);
-    xml_.Element("skjermingshjemmel", s.skjermingshjemmel);
-    for (const std::string& code : s.skjerming_metadata) {
-      if (!code.empty()) xml_.Element("skjermingMetadata", code);
-    }
-    xml_.OptionalElement("skjermingDokument", s.skjerming_dokument);
-    if (AllDigits(s.skjermingsvarighet)) {
-      xml_.Element("skjermingsvarighet", s.skjermingsvarighet);
-    }
-    if (IsPlainDate(s.skjerming_opphoerer_dato)) {
-      xml_.Element("skjermingOpphoererDato", s.skjerming_opphoerer_dato);
-    }
-    xml_.Close();
-  }
+  if (meta.disposal) WriteDisposal(xml_, *meta.disposal);
+  if (meta.screening) WriteScreening(xml_, *meta.screening);
   if (!r.documents.empty()) WriteDocuments(r, seed);
   xml_.Close();
 }
@@ -247,166 +263,6 @@ void ArkivstrukturWriter::WriteDocuments(const RecordFields& r,
 void ArkivstrukturWriter::Finish() {
   xml_.Close();  // arkivdel
   xml_.Finish();
-}
-
-namespace {
-
-using Attributes = std::vector<std::pair<std::string, std::string>>;
-
-void Property(XmlStream& xml, const char* name, const std::string& value,
-              const char* data_type = nullptr) {
-  Attributes attributes;
-  if (data_type) attributes.emplace_back("dataType", data_type);
-  attributes.emplace_back("name", name);
-  xml.Open("property", attributes);
-  xml.Element("value", value);
-  xml.Close();
-}
-
-void Additional(XmlStream& xml, const char* name, const std::string& value) {
-  xml.Open("additionalElement", {{"name", name}});
-  xml.Element("value", value);
-  xml.Close();
-}
-
-void Count(XmlStream& xml, const char* element, int64_t count) {
-  xml.Open("property", {{"name", "numberOfOccurrences"}});
-  xml.Element("value", element);
-  xml.Open("properties");
-  Property(xml, "elementPath", std::string("//") + element);
-  Property(xml, "value", std::to_string(count), "integer");
-  xml.Close();
-  xml.Close();
-}
-
-void XmlFormat(XmlStream& xml) {
-  xml.Open("property", {{"name", "format"}});
-  xml.Element("value", "XML");
-  xml.Open("properties");
-  Property(xml, "version", "1.0");
-  xml.Close();
-  xml.Close();
-}
-
-void Schema(XmlStream& xml, const char* file, bool main) {
-  xml.Open("property", {{"name", "schema"}});
-  if (main) xml.Element("value", "main");
-  xml.Open("properties");
-  xml.Open("property", {{"name", "file"}});
-  xml.Open("properties");
-  Property(xml, "name", file);
-  xml.Close();
-  xml.Close();
-  xml.Open("property", {{"name", "type"}});
-  xml.Element("value", "XML Schema");
-  xml.Open("properties");
-  Property(xml, "version", "1.0");
-  xml.Close();
-  xml.Close();
-  xml.Close();
-  xml.Close();
-}
-
-}  // namespace
-
-void WriteAddml(ChunkSink sink, const ExtractionInfo& info,
-                const ExportCounts& counts,
-                const std::string& arkivstruktur_sha256) {
-  XmlStream xml(std::move(sink), 64 * 1024);
-  xml.StartDocument("addml", kAddmlNamespace,
-                    {{"name", "Noark 5-arkivuttrekk"}});
-  xml.Open("dataset");
-  xml.Element("description", "Noark 5-arkivuttrekk");
-  xml.Open("reference");
-  xml.Open("context");
-  xml.Open("additionalElements");
-  xml.Open("additionalElement", {{"name", "recordCreators"}});
-  xml.Open("additionalElements");
-  Additional(xml, "recordCreator",
-             info.depositor_name.empty() ? info.organisation_number
-                                         : info.depositor_name);
-  xml.Close();
-  xml.Close();
-  Additional(xml, "systemType", "Noark 5");
-  Additional(xml, "systemName", "depot");
-  Additional(xml, "archive",
-             info.description.empty() ? info.record_title : info.description);
-  xml.Close();
-  xml.Close();
-  xml.Open("content");
-  xml.Open("additionalElements");
-  xml.Open("additionalElement", {{"name", "archivalPeriod"}});
-  xml.Open("properties");
-  Property(
-      xml, "startDate",
-      counts.first_opened.empty() ? info.deposit_date : counts.first_opened);
-  Property(
-      xml, "endDate",
-      counts.last_contact.empty() ? info.deposit_date : counts.last_contact);
-  xml.Close();
-  xml.Close();
-  xml.Close();
-  xml.Close();
-  xml.Close();  // reference
-
-  xml.Open("dataObjects");
-  xml.Open("dataObject", {{"name", "Noark 5 arkivuttrekk"}});
-  xml.Open("properties");
-  xml.Open("property", {{"name", "info"}});
-  xml.Open("properties");
-  xml.Open("property", {{"name", "type"}});
-  xml.Element("value", "Noark 5");
-  xml.Open("properties");
-  Property(xml, "version", "5.0");
-  xml.Close();
-  xml.Close();
-  xml.Open("property", {{"name", "additionalInfo"}});
-  xml.Open("properties");
-  Property(xml, "inneholderSkjermetInformasjon",
-           counts.any_screening ? "true" : "false", "boolean");
-  Property(xml, "omfatterDokumenterSomErKassert", "false", "boolean");
-  Property(xml, "inneholderDokumenterSomSkalKasseres", "false", "boolean");
-  Property(xml, "inneholderVirksomhetsspesifikkeMetadata", "true", "boolean");
-  // depot holds the documents' metadata and checksums, not their files.
-  Property(xml, "antallDokumentfiler", "0", "integer");
-  xml.Close();
-  xml.Close();
-  xml.Close();
-  xml.Close();
-  xml.Close();  // properties
-
-  xml.Open("dataObjects");
-  xml.Open("dataObject", {{"name", "arkivstruktur"}});
-  xml.Open("properties");
-  xml.Open("property", {{"name", "file"}});
-  xml.Open("properties");
-  Property(xml, "name", "arkivstruktur.xml");
-  XmlFormat(xml);
-  xml.Open("property", {{"name", "checksum"}});
-  xml.Open("properties");
-  Property(xml, "algorithm", "SHA256");
-  Property(xml, "value", arkivstruktur_sha256);
-  xml.Close();
-  xml.Close();
-  xml.Close();
-  xml.Close();
-  Schema(xml, "arkivstruktur.xsd", true);
-  Schema(xml, "metadatakatalog.xsd", false);
-  xml.Open("property", {{"name", "info"}});
-  xml.Open("properties");
-  Count(xml, "mappe", counts.mappe);
-  Count(xml, "registrering", counts.registrering);
-  Count(xml, "dokumentbeskrivelse", counts.dokumentbeskrivelse);
-  Count(xml, "dokumentobjekt", counts.dokumentobjekt);
-  xml.Close();
-  xml.Close();
-  xml.Close();  // properties
-  xml.Close();  // dataObject arkivstruktur
-  xml.Close();  // dataObjects
-  xml.Close();  // dataObject
-  xml.Close();  // dataObjects
-  xml.Close();  // dataset
-  xml.Finish();
 }
 
 }  // namespace depot::noark

@@ -59,13 +59,6 @@ class ArkivstrukturWriter {
   ExportCounts counts_;
 };
 
-/// Writes arkivuttrekk.xml (ADDML 8.3) describing arkivstruktur.xml: its
-/// SHA-256, the numbers of mappe, registrering, dokumentbeskrivelse and
-/// dokumentobjekt, the archival period and the creator.
-void WriteAddml(ChunkSink sink, const ExtractionInfo& info,
-                const ExportCounts& counts,
-                const std::string& arkivstruktur_sha256);
-
 /// A UUID made from a seed (name-based, from SHA-256): the same seed gives
 /// the same systemID in every export.
 std::string DerivedUuid(std::string_view seed);

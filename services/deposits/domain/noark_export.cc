@@ -4,6 +4,7 @@
 #include "services/common/time_format.h"
 #include "services/deposits/domain/deposits.h"
 #include "services/deposits/domain/record_sealing.h"
+#include "services/noark/addml_writer.h"
 #include "services/noark/arkivstruktur_writer.h"
 #include "services/noark/file_hash.h"
 
