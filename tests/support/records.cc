@@ -12,7 +12,7 @@ std::string MakeFodselsnummer(int day, int month, int year, int n) {
   static const int kWeights2[] = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
   int found = 0;
   for (int individual = 0; individual < 500; ++individual) {
-    char digits[12];
+    char digits[48];  // room for any int, though the caller gives 2 digits each
     std::snprintf(digits, sizeof(digits), "%02d%02d%02d%03d", day, month,
                   year % 100, individual);
     int sum = 0;
