@@ -39,7 +39,6 @@ std::string RequestedOrganisation(const google::protobuf::Message* request) {
 
 void BeginDraining() { draining = true; }
 void EndDraining() { draining = false; }
-bool Draining() { return draining; }
 int CallsInFlight() { return in_flight; }
 
 RpcGate::RpcGate(std::string service, CallerResolver& resolver)

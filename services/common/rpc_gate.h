@@ -21,7 +21,6 @@ namespace depot {
 void BeginDraining();
 /// After the server stopped (lets a test process start another server).
 void EndDraining();
-bool Draining();
 /// Calls currently inside an RpcGate body.
 int CallsInFlight();
 

@@ -120,22 +120,6 @@ std::optional<EntryType> ParseEntryTypeLetter(std::string_view letter) {
   return std::nullopt;
 }
 
-const char* EntryTypeNoarkName(EntryType type) {
-  switch (type) {
-    case EntryType::kIncoming:
-      return "Inngående dokument";
-    case EntryType::kOutgoing:
-      return "Utgående dokument";
-    case EntryType::kInternalFollowUp:
-      return "Organinternt dokument for oppfølging";
-    case EntryType::kInternalNoFollowUp:
-      return "Organinternt dokument uten oppfølging";
-    case EntryType::kCasePresentation:
-      return "Saksframlegg";
-  }
-  return "Inngående dokument";
-}
-
 char EntryStatusLetter(EntryStatus status) {
   switch (status) {
     case EntryStatus::kJournalfoert:
@@ -157,20 +141,6 @@ std::optional<EntryStatus> ParseEntryStatusLetter(std::string_view letter) {
     }
   }
   return std::nullopt;
-}
-
-const char* EntryStatusNoarkName(EntryStatus status) {
-  switch (status) {
-    case EntryStatus::kJournalfoert:
-      return "Journalført";
-    case EntryStatus::kEkspedert:
-      return "Ekspedert";
-    case EntryStatus::kArkivert:
-      return "Arkivert";
-    case EntryStatus::kUtgaar:
-      return "Utgår";
-  }
-  return "Journalført";
 }
 
 const char* CorrespondentKindName(CorrespondentKind kind) {

@@ -19,13 +19,10 @@ std::optional<CaseStatus> ParseCaseStatus(std::string_view name);
 /// "I", "U", "N", "X", "S".
 char EntryTypeLetter(EntryType type);
 std::optional<EntryType> ParseEntryTypeLetter(std::string_view letter);
-/// M082 text.
-const char* EntryTypeNoarkName(EntryType type);
 
 /// "J", "E", "A", "U".
 char EntryStatusLetter(EntryStatus status);
 std::optional<EntryStatus> ParseEntryStatusLetter(std::string_view letter);
-const char* EntryStatusNoarkName(EntryStatus status);
 
 /// "sender", "recipient", "copy".
 const char* CorrespondentKindName(CorrespondentKind kind);
