@@ -21,7 +21,7 @@ struct ReadingRoomDeps {
   const Keyring& keyring;
   const Clock& clock;
   const Settings& settings;
-  /// Subject key store (issue 7): per-visitor keys for crypto-shredding.
+  /// Subject key store: per-visitor keys for crypto-shredding.
   SubjectKeyStore* subject_keys{};
 };
 

@@ -149,7 +149,7 @@ TEST_F(JournalCliTest, FailuresHaveTheirExitCodes) {
   EXPECT_NE(settings.out.find("18"), std::string::npos);
 }
 
-// Issue 7: a correspondent's identity from the command line. The birth date
+// A correspondent's identity from the command line. The birth date
 // comes back to archivists in --json; the number never; a NAME that is not
 // a correspondent, or a bad number, is bad input (exit 2).
 TEST_F(JournalCliTest, CorrespondentsCanCarryAnIdentity) {

@@ -1,4 +1,4 @@
-// The audit chain on real PostgreSQL (issue 7, acceptance 1): events
+// The audit chain on real PostgreSQL: events
 // written as every service writes them, sealed by the sealer, then tampered
 // with straight in the database: verification names the first bad event.
 #include <gtest/gtest.h>

@@ -398,7 +398,7 @@ TEST_F(JournalServiceTest, ExportsOverGrpcValidate) {
   EXPECT_EQ(testing::Noark5SchemaErrors("loependeJournal.xsd", loepende), "");
 }
 
-// --- The leak test (acceptance 2) -------------------------------------
+// --- The leak test: no screened name in any public output -------------
 
 // Generated people: names from pools that include common words ("Sol",
 // "Berg", "Storm") and Norwegian letters, in three or more words, each
@@ -743,7 +743,7 @@ TEST_F(JournalServiceTest, NoScreenedNameLeaksIntoAnyPublicOutput) {
   EXPECT_EQ(testing::Noark5SchemaErrors("offentligJournal.xsd", xml), "");
 }
 
-// Issue 7: a correspondent's identity over gRPC. A bad number is
+// A correspondent's identity over gRPC. A bad number is
 // INVALID_ARGUMENT naming the field; archivists get the birth date back, no
 // one the number; no public output carries either; the service identity
 // finds the entry through SubjectData and is refused the erasure.

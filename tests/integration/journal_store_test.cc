@@ -353,7 +353,7 @@ TEST_F(PgJournalStoreTest, StoresAndReadsBackCasesEntriesAndDocuments) {
   EXPECT_EQ(list.case_public_title, "Stilling som arkivar (offentlig)");
 }
 
-// Acceptance: journal numbers stay gapless and unique with 16 concurrent
+// Journal numbers stay gapless and unique with 16 concurrent
 // writers, also when some of their transactions roll back after taking a
 // number.
 TEST_F(PgJournalStoreTest, NumbersStayGaplessWithSixteenConcurrentWriters) {
@@ -467,7 +467,7 @@ TEST_F(PgJournalStoreTest, PagesThroughLongRangesInJournalOrder) {
   EXPECT_EQ(second_day, 401u);
 }
 
-// Acceptance: a disposal run removes exactly the application documents
+// A disposal run removes exactly the application documents
 // past their date, leaves entries and personnel files, and a second run
 // removes nothing.
 TEST_F(PgJournalStoreTest, DisposalRemovesExactlyTheDueApplicationDocuments) {
@@ -558,7 +558,7 @@ TEST_F(PgJournalStoreTest, DisposalRemovesExactlyTheDueApplicationDocuments) {
   EXPECT_EQ(later.items[0].case_number, young_job);
 }
 
-// Acceptance: every offentligJournal.xml and loependeJournal.xml validates
+// Every offentligJournal.xml and loependeJournal.xml validates
 // against the Noark 5 schemas (here from real storage).
 TEST_F(PgJournalStoreTest, ExportsFromTheDatabaseValidate) {
   auto job = journal_.CreateCase(Archivist(), JobCase("Stilling")).Number();
@@ -588,7 +588,7 @@ TEST_F(PgJournalStoreTest, ExportsFromTheDatabaseValidate) {
       << loepende;
 }
 
-// Issue 7: two correspondents with the same name and birth year but other
+// Correspondents with an identity: two with the same name and birth year but other
 // birth dates, and one with the same name and no identity. A rights request
 // gets exactly the entries of its person; the name-only correspondent is
 // only counted in a note. The identity is stored sealed.

@@ -1,7 +1,7 @@
 // PrivacyService on an in-process server with every other service: real
 // mTLS (PrivacyService asks the others as `service`), real PostgreSQL.
-// Acceptance 2 (two people with the same name and birth year: the extract
-// of one has nothing of the other) and the compile side of acceptance 3.
+// Two people with the same name and birth year: the extract of one has
+// nothing of the other; and compiling an extract after an erasure.
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 

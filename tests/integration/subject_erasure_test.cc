@@ -1,4 +1,4 @@
-// Acceptance 3 of issue 7, the reading room's part: after an erasure the
+// Erasure in the reading room, for good: after an erasure the
 // visitor's personal fields cannot come back from a backup. A pg_dump taken
 // before the erasure is restored into a new database and read with the same
 // keys (keyring and subject key directory): the erased visitor's fields read

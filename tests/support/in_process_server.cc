@@ -21,7 +21,7 @@ InProcessServer::InProcessServer(
   config_.service_tls_cert = TestPki() / "service.crt";
   config_.service_tls_key = TestPki() / "service.key";
   config_.seal_key_file = TestPki().parent_path() / "declaration-seal.pem";
-  // Per-visitor keys for crypto-shredding (issue 7), shared like the seal.
+  // Per-visitor keys for crypto-shredding, shared like the seal.
   config_.subject_key_dir = TestPki().parent_path() / "subject-keys";
   // The audit head signing key, one per test process too.
   config_.audit_key_file = TestPki().parent_path() / "audit-signing.key";

@@ -53,7 +53,7 @@ class FakeReadingRoomStore : public ReadingRoomStore {
    public:
     explicit Transaction(State s) : state(std::move(s)) {}
 
-    // Issue 7: rights requests and retention.
+    // Rights requests and retention.
     std::vector<Visitor> FindVisitorsByIdentity(
         const std::string& national_id_index,
         const std::string& person_index) override {

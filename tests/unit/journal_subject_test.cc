@@ -1,4 +1,4 @@
-// Issue 7: correspondents with an identity (birth date, national identity
+// Correspondents with an identity (birth date, national identity
 // number), and the journal's part of rights requests (SubjectData,
 // EraseSubjectData), on the in-memory store.
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
-// Retention (acceptance 4), erasure bookkeeping and the breach register
-// (acceptance 5), with an injectable clock.
+// Retention, erasure bookkeeping and the breach register (72 hours to
+// notify), with an injectable clock.
 #include <gtest/gtest.h>
 
 #include "services/common/error.h"

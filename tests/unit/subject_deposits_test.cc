@@ -1,4 +1,4 @@
-// DepositService's rights-request rules (issue 7) over the in-memory store:
+// DepositService's rights-request rules over the in-memory store:
 // SubjectData finds a person's records only by identity, never another
 // person's with the same name; erasure is refused under archive law;
 // CorrectRecord re-seals and re-indexes.

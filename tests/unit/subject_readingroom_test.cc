@@ -1,4 +1,4 @@
-// The reading room's rights requests and retention (issue 7) over the
+// The reading room's rights requests and retention over the
 // in-memory store with a hand-moved clock.
 #include <nlohmann/json.hpp>
 

@@ -53,7 +53,7 @@ const std::vector<RpcPolicy>& AuthorizationTable() {
       {"depot.v1.DepositService/GetItem",
        {R::kArchivist, R::kDesk, R::kService},
        false},
-      // Noark 5 (issue 8): an export carries every record of a deposit in
+      // Noark 5: an export carries every record of a deposit in
       // clear text, so only archivists make one.
       {"depot.v1.DepositService/ExportNoark5", {R::kArchivist}, false},
       // Rectification by archivists; rights requests only
@@ -62,7 +62,7 @@ const std::vector<RpcPolicy>& AuthorizationTable() {
       {"depot.v1.DepositService/SubjectData", {R::kService}, false},
       {"depot.v1.DepositService/EraseSubjectData", {R::kService}, false},
 
-      // ReadingRoomService (issue 5): add its rows below this line.
+      // ReadingRoomService.
       {"depot.v1.ReadingRoomService/RegisterVisitor",
        {R::kArchivist, R::kDesk},
        false},
@@ -139,7 +139,7 @@ const std::vector<RpcPolicy>& AuthorizationTable() {
       {"depot.v1.ReadingRoomService/EraseSubjectData", {R::kService}, false},
       {"depot.v1.ReadingRoomService/ApplyRetention", {R::kService}, false},
 
-      // JournalService (issue 6): add its rows below this line.
+      // JournalService.
       // Screened content (names, titles and descriptions as recorded,
       // application letters) is for archivists only: every RPC that answers
       // with it, reads as well as writes (DOMAIN.md: the unscreened journal
@@ -175,7 +175,7 @@ const std::vector<RpcPolicy>& AuthorizationTable() {
       {"depot.v1.JournalService/SubjectData", {R::kService}, false},
       {"depot.v1.JournalService/EraseSubjectData", {R::kService}, false},
 
-      // PrivacyService (issue 7): add its rows below this line.
+      // PrivacyService.
       // Rights requests are the DPO's work (DOMAIN.md: "answers
       // data-subject requests, runs retention, registers breaches"). The
       // auditor sees the request list (no identities) and the breach

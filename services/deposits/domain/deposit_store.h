@@ -112,7 +112,7 @@ class DepositTransaction {
 
   virtual void Audit(const std::vector<AuditEvent>& events) = 0;
 
-  // Rights requests and rectification (issue 7).
+  // Rights requests (GDPR access and erasure) and rectification.
   /// Replaces the sealed person fields, indexes, dates and subject of a
   /// record (a rectification re-seals the whole record).
   virtual void UpdateRecord(int64_t record_id, const SealedRecord& sealed) = 0;

@@ -8,12 +8,11 @@
 
 namespace depot::deposits {
 
-/// Rights requests against deposited records (issue 7): what the depot
-/// holds about one person, and the answer to an erasure request (refused:
-/// deposited archives are kept under archive law). Records are found only
-/// through the keyed indexes of the identity number or of name + birth
-/// date; every record shown or refused is audited under the person's
-/// pseudonym.
+/// Rights requests against deposited records (GDPR access and erasure): what
+/// the depot holds about one person, and the answer to an erasure request
+/// (refused: deposited archives are kept under archive law). Records are found
+/// only through the keyed indexes of the identity number or of name + birth
+/// date; every record shown or refused is audited under the person's pseudonym.
 class SubjectRecords {
  public:
   explicit SubjectRecords(DepositContext& context) : context_(context) {}

@@ -63,7 +63,7 @@ class JournalTransaction {
 
   /// Entries (documents without content) with a correspondent whose
   /// identity has the national-id index or the person index given (an empty
-  /// index matches nothing), in journal order (issue 7).
+  /// index matches nothing), in journal order: a rights request's entries.
   virtual std::vector<JournalEntry> EntriesOfIdentity(
       const std::string& national_id_index,
       const std::string& person_index) = 0;
@@ -106,7 +106,7 @@ class JournalTransaction {
   /// Appends an audit event to journal.audit_events in this transaction.
   virtual void Audit(const AuditEvent& event) = 0;
   /// Audit events whose subject is one of the pseudonyms, oldest first
-  /// (issue 7: a person's extract).
+  /// (for a person's access-request extract).
   virtual std::vector<StoredAuditEvent> AuditEventsAbout(
       const std::vector<std::string>& pseudonyms) = 0;
 };

@@ -90,7 +90,7 @@ struct JournalCase {
   std::string Number() const;
 };
 
-/// The optional identity of a person correspondent (issue 7), as stored:
+/// The optional identity of a person correspondent, as stored:
 /// sealed fields (base64 of Keyring::Encrypt, bound to the entry and the
 /// correspondent's position) and keyed indexes. Empty when the
 /// correspondent was journaled by name only. Never part of a public output.
@@ -182,7 +182,7 @@ struct NewCorrespondent {
   std::optional<CorrespondentKind> kind;
   std::optional<PartyRole> role;
   ScreeningInput screening;
-  /// Optional identity of a person (issue 7): "" or YYYY-MM-DD, and a
+  /// Optional identity of a person: "" or YYYY-MM-DD, and a
   /// national identity number as given. (Default member initializers so
   /// that callers which list only the first fields need not change.)
   std::string birth_date = {};

@@ -11,9 +11,9 @@
 
 namespace depot::journal {
 
-/// Rights requests against the postjournal (issue 7): the entries where
-/// the person is a correspondent, and the answer to an erasure request
-/// (refused: journal entries are kept, the name is screened in public
+/// Rights requests against the postjournal (GDPR access and erasure): the
+/// entries where the person is a correspondent, and the answer to an erasure
+/// request (refused: journal entries are kept, the name is screened in public
 /// outputs).
 ///
 /// A correspondent is the person only through the identity journaled with

@@ -34,12 +34,13 @@ struct Visitor {
   std::optional<TimePoint> corrected_at;
   std::string corrected_by;
   int64_t open_visit_id = 0;  ///< 0 when not checked in
-  // Identity for rights requests (issue 7): optional, encrypted like the
+  // Identity for rights requests: optional, encrypted like the
   // name; matched through keyed indexes only.
   std::string birth_date;   ///< YYYY-MM-DD or empty
   std::string national_id;  ///< normalized digits or empty
   /// The visitor's own key in the subject key store (crypto-shredding);
-  /// empty for visitors sealed with the server keyring (before issue 7).
+  /// empty for visitors sealed with the server keyring (registered before
+  /// visitors had keys of their own).
   std::string key_id;
   /// Read back after the key was destroyed: the personal fields are gone
   /// for good (name, contact, birth date, identity number are empty).

@@ -117,12 +117,13 @@ class ReadingRoomTransaction {
   /// Appends an audit event in this transaction.
   virtual void Audit(const AuditEvent& event) = 0;
 
-  // Rights requests and retention (issue 7).
+  // Rights requests (GDPR access and erasure) and retention.
   /// Visitors whose keyed identity index matches: the identity number's
   /// (when national_id_index is not empty) or name + birth date's (when
   /// person_index is not empty), by id.
   virtual std::vector<Visitor> FindVisitorsByIdentity(
-      const std::string& national_id_index, const std::string& person_index) = 0;
+      const std::string& national_id_index,
+      const std::string& person_index) = 0;
   /// Deletes the visitor with all of theirs: visits, loans with items and
   /// copy agreements, declarations, approvals, name tokens.
   virtual void DeleteVisitor(int64_t visitor_id) = 0;

@@ -8,7 +8,7 @@ struct Settings {
   int closing_minutes = 15 * 60 + 30;
   /// declaration_validity_years: a declaration's default period.
   int declaration_validity_years = 3;
-  // Retention periods (issue 7; depotd.conf retention_*_months): data is
+  // Retention periods (depotd.conf retention_*_months): data is
   // deleted by ApplyRetention once this long has passed since it ended.
   /// Closed visits, after check-out.
   int visit_retention_months = 12;

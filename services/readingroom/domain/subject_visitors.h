@@ -11,10 +11,10 @@
 
 namespace depot::readingroom {
 
-/// Rights requests against the reading room (issue 7). A visitor belongs to
-/// the person only through the keyed index of their identity number or of
-/// name + birth date: visitors registered with a name alone are never
-/// matched (a note counts none of them; their names are not compared).
+/// Rights requests against the reading room (GDPR access and erasure). A
+/// visitor belongs to the person only through the keyed index of their identity
+/// number or of name + birth date: visitors registered with a name alone are
+/// never matched (a note counts none of them; their names are not compared).
 class SubjectVisitors {
  public:
   /// keys may be null (visitors sealed with the keyring only); erasure then

@@ -39,7 +39,8 @@ std::string CleanContact(const std::string& contact) {
   return clean;
 }
 
-// Fills the visitor's identity (optional; issue 7) after checking it.
+// Fills the visitor's identity (optional: it lets a rights request find
+// the visitor) after checking it.
 void SetIdentity(Visitor& visitor, const std::string& birth_date,
                  const std::string& national_id, TimePoint now) {
   std::string today = depot::FormatDate(depot::DateOf(now));
@@ -207,8 +208,7 @@ Visitor Visitors::Correct(const Caller& caller,
     std::string old_subject = updated.subject;
     std::string changed;
     if (updated.erased) {
-      throw FailedPrecondition("visitor " +
-                               std::to_string(updated.id) +
+      throw FailedPrecondition("visitor " + std::to_string(updated.id) +
                                " was erased; register the person anew");
     }
     if (name) {

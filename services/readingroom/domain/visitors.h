@@ -16,7 +16,7 @@ struct NewVisitor {
   std::string name;
   std::string contact;
   std::optional<IdDocumentKind> id_document_kind;
-  /// Optional (issue 7): lets a rights request find the visitor.
+  /// Optional: lets a rights request find the visitor.
   std::string birth_date{};   ///< YYYY-MM-DD
   std::string national_id{};  ///< validated, stored encrypted
 };
