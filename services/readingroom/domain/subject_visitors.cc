@@ -25,6 +25,99 @@ Json ScopeJson(const Scope& scope) {
   return {{"kind", ScopeKindName(scope.kind)}, {"values", scope.values}};
 }
 
+SubjectItem ItemOf(const char* kind, const std::string& id, const Json& json,
+                   const char* source) {
+  return {kService, kind, id, json.dump(), source};
+}
+
+SubjectItem VisitorItem(const Visitor& v) {
+  Json json = {{"visitor_id", v.id},
+               {"name", v.name},
+               {"contact", v.contact},
+               {"birth_date", v.birth_date},
+               {"national_id", v.national_id},
+               {"id_document_kind", IdDocumentKindName(v.id_document_kind)},
+               {"registered_at", FormatRfc3339(v.registered_at)},
+               {"registered_by", v.registered_by},
+               {"corrected_at", Time(v.corrected_at)},
+               {"erased", v.erased}};
+  return ItemOf("visitor", "visitor/" + std::to_string(v.id), json,
+                "reading-room visitor register");
+}
+
+SubjectItem VisitItem(const Visit& visit) {
+  Json json = {{"visit_id", visit.id},
+               {"checked_in_at", FormatRfc3339(visit.checked_in_at)},
+               {"checked_in_by", visit.checked_in_by},
+               {"checked_out_at", Time(visit.checked_out_at)},
+               {"checked_out_by", visit.checked_out_by}};
+  return ItemOf("visit", "visit/" + std::to_string(visit.id), json,
+                "visitor log");
+}
+
+SubjectItem LoanItemOf(const Loan& loan) {
+  Json items = Json::array();
+  for (const LoanItem& item : loan.items) {
+    items.push_back({{"item_ref", item.item.item_ref},
+                     {"deposit_id", item.item.deposit_id},
+                     {"depositor", item.item.organisation_number},
+                     {"category", item.item.category},
+                     {"returned_at", Time(item.returned_at)}});
+  }
+  Json json = {{"loan_id", loan.id},
+               {"visit_id", loan.visit_id},
+               {"declaration_id", loan.declaration_id},
+               {"opened_at", FormatRfc3339(loan.opened_at)},
+               {"handed_out_by", loan.handed_out_by},
+               {"returned_at", Time(loan.returned_at)},
+               {"approved_by", loan.approved_by},
+               {"items", items}};
+  return ItemOf("loan", "loan/" + std::to_string(loan.id), json, "lending log");
+}
+
+SubjectItem DeclarationItem(const Declaration& d) {
+  Json json = {{"declaration_id", d.id},
+               {"text_version", d.text_version},
+               {"text_sha256", d.text_sha256},
+               {"scope", ScopeJson(d.scope)},
+               {"valid_from", FormatRfc3339(d.valid_from)},
+               {"valid_until", FormatRfc3339(d.valid_until)},
+               {"signed_at", FormatRfc3339(d.signed_at)},
+               {"witnessed_by", d.witnessed_by},
+               {"revoked_at", Time(d.revoked_at)},
+               {"revoke_reason", d.revoke_reason}};
+  return ItemOf("declaration", "declaration/" + std::to_string(d.id), json,
+                "confidentiality declarations");
+}
+
+SubjectItem CopyAgreementItem(const CopyAgreement& c) {
+  Json json = {{"agreement_id", c.id},
+               {"loan_id", c.loan_id},
+               {"item_refs", c.item_refs},
+               {"method", CopyMethodName(c.method)},
+               {"purpose", c.purpose},
+               {"approved_by", c.approved_by},
+               {"approved_at", FormatRfc3339(c.approved_at)}};
+  return ItemOf("copy_agreement", "copy_agreement/" + std::to_string(c.id),
+                json, "copy agreements");
+}
+
+// Everything the reading room holds about one visitor: the register entry,
+// visits, loans, declarations and copy agreements.
+void AddVisitorItems(ReadingRoomTransaction& tx, const Visitor& v,
+                     std::vector<SubjectItem>& items) {
+  items.push_back(VisitorItem(v));
+  for (const Visit& visit : tx.VisitsOf(v.id))
+    items.push_back(VisitItem(visit));
+  for (const Loan& loan : tx.LoansOf(v.id)) items.push_back(LoanItemOf(loan));
+  for (const Declaration& d : tx.DeclarationsOf(v.id, false)) {
+    items.push_back(DeclarationItem(d));
+  }
+  for (const CopyAgreement& c : tx.CopyAgreementsOfVisitor(v.id)) {
+    items.push_back(CopyAgreementItem(c));
+  }
+}
+
 constexpr char kOpenLoanReason[] =
     "kept: material is still out on loan %; the lending log must say who "
     "has it (GDPR art. 17(3)(e), and the depot's duty to account for "
@@ -69,81 +162,10 @@ SubjectData SubjectVisitors::Data(const Caller& caller,
       pseudonyms.insert(keyring_.Pseudonym(key));
     }
     for (const Visitor& v : Match(tx, subject)) {
-      std::string visitor_ref = "visitor/" + std::to_string(v.id);
       pseudonyms.insert(v.subject);
-      Json visitor = {
-          {"visitor_id", v.id},
-          {"name", v.name},
-          {"contact", v.contact},
-          {"birth_date", v.birth_date},
-          {"national_id", v.national_id},
-          {"id_document_kind", IdDocumentKindName(v.id_document_kind)},
-          {"registered_at", FormatRfc3339(v.registered_at)},
-          {"registered_by", v.registered_by},
-          {"corrected_at", Time(v.corrected_at)},
-          {"erased", v.erased}};
-      data.items.push_back({kService, "visitor", visitor_ref, visitor.dump(),
-                            "reading-room visitor register"});
-      for (const Visit& visit : tx.VisitsOf(v.id)) {
-        Json json = {{"visit_id", visit.id},
-                     {"checked_in_at", FormatRfc3339(visit.checked_in_at)},
-                     {"checked_in_by", visit.checked_in_by},
-                     {"checked_out_at", Time(visit.checked_out_at)},
-                     {"checked_out_by", visit.checked_out_by}};
-        data.items.push_back({kService, "visit",
-                              "visit/" + std::to_string(visit.id), json.dump(),
-                              "visitor log"});
-      }
-      for (const Loan& loan : tx.LoansOf(v.id)) {
-        Json items = Json::array();
-        for (const LoanItem& item : loan.items) {
-          items.push_back({{"item_ref", item.item.item_ref},
-                           {"deposit_id", item.item.deposit_id},
-                           {"depositor", item.item.organisation_number},
-                           {"category", item.item.category},
-                           {"returned_at", Time(item.returned_at)}});
-        }
-        Json json = {{"loan_id", loan.id},
-                     {"visit_id", loan.visit_id},
-                     {"declaration_id", loan.declaration_id},
-                     {"opened_at", FormatRfc3339(loan.opened_at)},
-                     {"handed_out_by", loan.handed_out_by},
-                     {"returned_at", Time(loan.returned_at)},
-                     {"approved_by", loan.approved_by},
-                     {"items", items}};
-        data.items.push_back({kService, "loan",
-                              "loan/" + std::to_string(loan.id), json.dump(),
-                              "lending log"});
-      }
-      for (const Declaration& d : tx.DeclarationsOf(v.id, false)) {
-        Json json = {{"declaration_id", d.id},
-                     {"text_version", d.text_version},
-                     {"text_sha256", d.text_sha256},
-                     {"scope", ScopeJson(d.scope)},
-                     {"valid_from", FormatRfc3339(d.valid_from)},
-                     {"valid_until", FormatRfc3339(d.valid_until)},
-                     {"signed_at", FormatRfc3339(d.signed_at)},
-                     {"witnessed_by", d.witnessed_by},
-                     {"revoked_at", Time(d.revoked_at)},
-                     {"revoke_reason", d.revoke_reason}};
-        data.items.push_back({kService, "declaration",
-                              "declaration/" + std::to_string(d.id),
-                              json.dump(), "confidentiality declarations"});
-      }
-      for (const CopyAgreement& c : tx.CopyAgreementsOfVisitor(v.id)) {
-        Json json = {{"agreement_id", c.id},
-                     {"loan_id", c.loan_id},
-                     {"item_refs", c.item_refs},
-                     {"method", CopyMethodName(c.method)},
-                     {"purpose", c.purpose},
-                     {"approved_by", c.approved_by},
-                     {"approved_at", FormatRfc3339(c.approved_at)}};
-        data.items.push_back({kService, "copy_agreement",
-                              "copy_agreement/" + std::to_string(c.id),
-                              json.dump(), "copy agreements"});
-      }
-      tx.Audit(Event(caller, "visitor.read", visitor_ref, v.subject,
-                     "subject data for " + subject.purpose));
+      AddVisitorItems(tx, v, data.items);
+      tx.Audit(Event(caller, "visitor.read", "visitor/" + std::to_string(v.id),
+                     v.subject, "subject data for " + subject.purpose));
     }
     for (const StoredAuditEvent& event :
          tx.AuditEventsAbout({pseudonyms.begin(), pseudonyms.end()})) {
