@@ -96,16 +96,10 @@ AuditProblem Classify(const EventSource& events, const SealedEvent& bad,
               "(or the event before it was, with its chain hash recomputed)"};
 }
 
-}  // namespace
-
-Verification VerifyChain(std::string_view log, const EventSource& events,
-                         std::vector<SignedHead> heads,
-                         const HeadVerifier& verifier) {
-  Verification result;
-  std::sort(
-      heads.begin(), heads.end(),
-      [](const SignedHead& a, const SignedHead& b) { return a.size < b.size; });
-  result.heads_checked = static_cast<int64_t>(heads.size());
+// The heads whose signature does not verify with the key.
+std::vector<AuditProblem> BadSignatures(std::string_view log,
+                                        const std::vector<SignedHead>& heads,
+                                        const HeadVerifier& verifier) {
   std::vector<AuditProblem> problems;
   for (const SignedHead& head : heads) {
     if (!verifier.Verify(HeadBytes(log, head), head.signature)) {
@@ -117,79 +111,122 @@ Verification VerifyChain(std::string_view log, const EventSource& events,
                ": it was altered, or signed by another key"});
     }
   }
+  return problems;
+}
 
-  ChainHasher hasher;
-  std::string computed = ZeroHash();  // chain(expected - 1)
-  std::string before_previous;        // chain(expected - 2)
-  std::string hash;
-  int64_t expected = 1;
-  int64_t previous_id = 0;
-  size_t head_index = 0;
-  int64_t last_good_head = 0;
-  std::optional<SealedEvent> bad;
-  std::optional<SealedEvent> next;
-  std::optional<AuditProblem> head_problem;
+// One pass over the chain in seq order: recomputes each event's chain hash
+// and compares each signed head (sorted by size) with the chain at its
+// size. Stops one event after the first bad one: that event tells an
+// insertion from a change.
+class ChainWalk {
+ public:
+  explicit ChainWalk(const std::vector<SignedHead>& heads) : heads_(heads) {
+    CheckHeadsAt(0);
+  }
 
-  auto check_heads_at = [&](int64_t size, const std::string& chain) {
-    for (; head_index < heads.size() && heads[head_index].size <= size;
-         ++head_index) {
-      const SignedHead& head = heads[head_index];
-      if (head.size == size && head.root == chain) {
-        last_good_head = size;
-      } else if (!head_problem) {
-        head_problem = AuditProblem{
-            last_good_head + 1, 0, "head mismatch",
+  /// The next event; false to stop reading.
+  bool Step(const SealedEvent& e) {
+    if (bad_) {
+      next_ = e;
+      return false;
+    }
+    if (e.seq != expected_) {
+      missing_ = AuditProblem{
+          expected_, 0, "removed",
+          "the event sealed at seq " + std::to_string(expected_) +
+              " is missing: the chain goes on with " + EventName(e)};
+      return false;
+    }
+    hasher_.Next(computed_, e, &hash_);
+    if (hash_ != e.chain_hash) {
+      bad_ = e;
+      return true;
+    }
+    before_previous_.swap(computed_);
+    computed_.swap(hash_);
+    previous_id_ = e.id;
+    ++events_checked_;
+    ++expected_;
+    CheckHeadsAt(e.seq);
+    return true;
+  }
+
+  /// What is wrong with the chain itself, once the walk ended.
+  std::optional<AuditProblem> ChainProblem(const EventSource& events) const {
+    if (bad_) {
+      return Classify(events, *bad_, computed_, before_previous_, previous_id_,
+                      next_, heads_);
+    }
+    if (!missing_ && head_index_ < heads_.size()) {
+      const SignedHead& head = heads_.back();
+      return AuditProblem{
+          expected_, 0, "removed",
+          "the signed head of size " + std::to_string(head.size) +
+              " covers events up to seq " + std::to_string(head.size) +
+              " but the chain ends at seq " + std::to_string(expected_ - 1) +
+              ": events at its end were removed"};
+    }
+    return missing_;
+  }
+
+  /// The first signed head that does not match the chain at its size.
+  const std::optional<AuditProblem>& head_problem() const {
+    return head_problem_;
+  }
+  int64_t events_checked() const { return events_checked_; }
+
+ private:
+  void CheckHeadsAt(int64_t size) {
+    for (; head_index_ < heads_.size() && heads_[head_index_].size <= size;
+         ++head_index_) {
+      const SignedHead& head = heads_[head_index_];
+      if (head.size == size && head.root == computed_) {
+        last_good_head_ = size;
+      } else if (!head_problem_) {
+        head_problem_ = AuditProblem{
+            last_good_head_ + 1, 0, "head mismatch",
             "the signed head of size " + std::to_string(head.size) +
                 " does not match the chain: an event between seq " +
-                std::to_string(last_good_head + 1) + " and " +
+                std::to_string(last_good_head_ + 1) + " and " +
                 std::to_string(head.size) +
                 " was changed, removed, inserted or reordered and the chain "
                 "recomputed"};
       }
     }
-  };
-  check_heads_at(0, computed);
-
-  std::optional<AuditProblem> chain_problem;
-  events([&](const SealedEvent& e) {
-    if (bad) {
-      next = e;
-      return false;
-    }
-    if (e.seq != expected) {
-      chain_problem = AuditProblem{
-          expected, 0, "removed",
-          "the event sealed at seq " + std::to_string(expected) +
-              " is missing: the chain goes on with " + EventName(e)};
-      return false;
-    }
-    hasher.Next(computed, e, &hash);
-    if (hash != e.chain_hash) {
-      bad = e;
-      return true;  // one more event tells an insertion from a change
-    }
-    before_previous.swap(computed);
-    computed.swap(hash);
-    previous_id = e.id;
-    ++result.events_checked;
-    ++expected;
-    check_heads_at(e.seq, computed);
-    return true;
-  });
-  if (bad) {
-    chain_problem = Classify(events, *bad, computed, before_previous,
-                             previous_id, next, heads);
-  } else if (!chain_problem && head_index < heads.size()) {
-    const SignedHead& head = heads.back();
-    chain_problem = AuditProblem{
-        expected, 0, "removed",
-        "the signed head of size " + std::to_string(head.size) +
-            " covers events up to seq " + std::to_string(head.size) +
-            " but the chain ends at seq " + std::to_string(expected - 1) +
-            ": events at its end were removed"};
   }
-  if (chain_problem) problems.push_back(*chain_problem);
-  if (head_problem) problems.push_back(*head_problem);
+
+  const std::vector<SignedHead>& heads_;
+  ChainHasher hasher_;
+  std::string computed_ = ZeroHash();  // chain(expected - 1)
+  std::string before_previous_;        // chain(expected - 2)
+  std::string hash_;
+  int64_t expected_ = 1;
+  int64_t previous_id_ = 0;
+  int64_t events_checked_ = 0;
+  size_t head_index_ = 0;
+  int64_t last_good_head_ = 0;
+  std::optional<SealedEvent> bad_;
+  std::optional<SealedEvent> next_;
+  std::optional<AuditProblem> missing_;
+  std::optional<AuditProblem> head_problem_;
+};
+
+}  // namespace
+
+Verification VerifyChain(std::string_view log, const EventSource& events,
+                         std::vector<SignedHead> heads,
+                         const HeadVerifier& verifier) {
+  Verification result;
+  std::sort(
+      heads.begin(), heads.end(),
+      [](const SignedHead& a, const SignedHead& b) { return a.size < b.size; });
+  result.heads_checked = static_cast<int64_t>(heads.size());
+  std::vector<AuditProblem> problems = BadSignatures(log, heads, verifier);
+  ChainWalk walk(heads);
+  events([&](const SealedEvent& e) { return walk.Step(e); });
+  result.events_checked = walk.events_checked();
+  if (auto problem = walk.ChainProblem(events)) problems.push_back(*problem);
+  if (walk.head_problem()) problems.push_back(*walk.head_problem());
   // The first bad event: the lowest seq; on a tie, what the chain itself
   // says (more precise than a head).
   for (const AuditProblem& problem : problems) {
