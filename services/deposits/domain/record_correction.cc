@@ -7,21 +7,10 @@
 #include "services/deposits/domain/record_sealing.h"
 
 namespace depot::deposits {
+namespace {
 
-RecordView RecordCorrection::Correct(const Caller& caller,
-                                     const CorrectRecordCommand& command) {
-  if (command.record_id <= 0) {
-    throw InvalidArgument("record_id is required (a positive number)");
-  }
-  std::string reason = Trim(command.reason);
-  if (reason.empty() || CharacterCount(reason) > 500) {
-    throw InvalidArgument(
-        "reason is required: why the record is corrected (at most 500 "
-        "characters, no personal data)");
-  }
-  if (command.death_year < 0) {
-    throw InvalidArgument("death_year must not be negative");
-  }
+// The names of the fields the command corrects, space-separated.
+std::string CorrectedFields(const CorrectRecordCommand& command) {
   std::string fields;
   auto note = [&](bool given, const char* name) {
     if (given) fields += (fields.empty() ? "" : " ") + std::string(name);
@@ -37,6 +26,54 @@ RecordView RecordCorrection::Correct(const Caller& caller,
         "nothing to correct: give person_name, national_id, birth_date, "
         "opened_date, last_contact_date or death_year");
   }
+  return fields;
+}
+
+// The record as it will read after the correction: the given fields, the
+// stored ones for the rest.
+RecordInput CorrectedInput(const RecordView& old, int64_t position,
+                           const CorrectRecordCommand& command) {
+  RecordInput input;
+  input.position = position;
+  input.source_record_id = old.source_record_id;
+  input.person_name =
+      command.person_name.empty() ? old.person_name : Trim(command.person_name);
+  input.national_id =
+      command.national_id.empty() ? old.national_id : command.national_id;
+  // A new identity number carries its own birth date.
+  input.birth_date = !command.birth_date.empty()   ? command.birth_date
+                     : command.national_id.empty() ? old.birth_date
+                                                   : "";
+  input.opened_date =
+      command.opened_date.empty() ? old.opened_date : command.opened_date;
+  input.last_contact_date = command.last_contact_date.empty()
+                                ? old.last_contact_date
+                                : command.last_contact_date;
+  input.death_year = command.death_year ? command.death_year : old.death_year;
+  input.box = old.box;
+  input.shelf = old.shelf;
+  input.documents = old.documents;
+  input.noark_metadata = old.noark_metadata;
+  return input;
+}
+
+}  // namespace
+
+RecordView RecordCorrection::Correct(const Caller& caller,
+                                     const CorrectRecordCommand& command) {
+  if (command.record_id <= 0) {
+    throw InvalidArgument("record_id is required (a positive number)");
+  }
+  std::string reason = Trim(command.reason);
+  if (reason.empty() || CharacterCount(reason) > 500) {
+    throw InvalidArgument(
+        "reason is required: why the record is corrected (at most 500 "
+        "characters, no personal data)");
+  }
+  if (command.death_year < 0) {
+    throw InvalidArgument("death_year must not be negative");
+  }
+  std::string fields = CorrectedFields(command);
 
   RecordView corrected;
   context_.store.Run([&](DepositTransaction& tx) {
@@ -49,27 +86,7 @@ RecordView RecordCorrection::Correct(const Caller& caller,
     if (!deposit) throw NotFound("the record's deposit is gone");
     RecordView old = OpenRecord(row->sealed, row->deposit_id, context_.keyring);
 
-    RecordInput input;
-    input.position = row->sealed.position;
-    input.source_record_id = old.source_record_id;
-    input.person_name = command.person_name.empty() ? old.person_name
-                                                    : Trim(command.person_name);
-    input.national_id =
-        command.national_id.empty() ? old.national_id : command.national_id;
-    // A new identity number carries its own birth date.
-    input.birth_date = !command.birth_date.empty()   ? command.birth_date
-                       : command.national_id.empty() ? old.birth_date
-                                                     : "";
-    input.opened_date =
-        command.opened_date.empty() ? old.opened_date : command.opened_date;
-    input.last_contact_date = command.last_contact_date.empty()
-                                  ? old.last_contact_date
-                                  : command.last_contact_date;
-    input.death_year = command.death_year ? command.death_year : old.death_year;
-    input.box = old.box;
-    input.shelf = old.shelf;
-    input.documents = old.documents;
-    input.noark_metadata = old.noark_metadata;
+    RecordInput input = CorrectedInput(old, row->sealed.position, command);
 
     Date today = DateOf(context_.now());
     RecordVerdict verdict =

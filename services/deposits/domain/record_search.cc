@@ -21,23 +21,28 @@ int64_t ParseId(const std::string& text, const std::string& what) {
   throw InvalidArgument(what + " must be a positive number");
 }
 
-}  // namespace
-
-RecordPage RecordSearch::Search(const Caller& caller,
-                                const SearchCommand& command) {
-  int size = CheckPageSize(command.page_size);
-  int64_t after = DecodeAfterToken(command.page_token);
+// A search's criteria checked and turned into keyed indexes, with the
+// pseudonym of the person searched for (if any) and the criteria's names
+// for the audit log.
+struct PreparedSearch {
   RecordQuery query;
   std::string searched_subject;
   std::string criteria;
+};
+
+// The person criteria: a national identity number, or a name with a birth
+// date.
+void AddPersonCriteria(const DepositContext& context,
+                       const SearchCommand& command, PreparedSearch& search) {
   if (!command.national_id.empty()) {
-    NationalIdCheck id = CheckNationalId(command.national_id,
-                                         FormatDate(DateOf(context_.now())));
+    NationalIdCheck id =
+        CheckNationalId(command.national_id, FormatDate(DateOf(context.now())));
     if (!id.id) throw InvalidArgument("national_id: " + id.problem);
-    query.national_id_index = context_.keyring.BlindIndex(id.id->normalized);
-    searched_subject =
-        context_.keyring.Pseudonym(SubjectKeyFromNationalId(id.id->normalized));
-    criteria += "national_id ";
+    search.query.national_id_index =
+        context.keyring.BlindIndex(id.id->normalized);
+    search.searched_subject =
+        context.keyring.Pseudonym(SubjectKeyFromNationalId(id.id->normalized));
+    search.criteria += "national_id ";
   }
   if (!command.person_name.empty() || !command.birth_date.empty()) {
     if (command.person_name.empty() || command.birth_date.empty()) {
@@ -46,20 +51,29 @@ RecordPage RecordSearch::Search(const Caller& caller,
           "(YYYY-MM-DD), or a national_id");
     }
     RequireDate("birth_date", command.birth_date);
-    query.person_index =
-        PersonIndex(context_.keyring, command.person_name, command.birth_date);
-    if (searched_subject.empty()) {
-      searched_subject =
-          context_.keyring.Pseudonym(SubjectKeyFromNameAndBirthDate(
+    search.query.person_index =
+        PersonIndex(context.keyring, command.person_name, command.birth_date);
+    if (search.searched_subject.empty()) {
+      search.searched_subject =
+          context.keyring.Pseudonym(SubjectKeyFromNameAndBirthDate(
               command.person_name, command.birth_date));
     }
-    criteria += "name_and_birth_date ";
+    search.criteria += "name_and_birth_date ";
   }
+}
+
+// Every criterion, checked; a municipal caller searches its own records.
+PreparedSearch PrepareSearch(const DepositContext& context,
+                             const Caller& caller,
+                             const SearchCommand& command) {
+  PreparedSearch search;
+  AddPersonCriteria(context, command, search);
+  RecordQuery& query = search.query;
   if (!command.organisation_number.empty()) {
     if (auto problem = OrganisationNumberProblem(command.organisation_number)) {
       throw InvalidArgument(*problem);
     }
-    criteria += "depositor ";
+    search.criteria += "depositor ";
   }
   query.organisation_number = command.organisation_number;
   if (caller.LimitedToOwnOrganisation()) {
@@ -77,14 +91,25 @@ RecordPage RecordSearch::Search(const Caller& caller,
   }
   query.deposit_id = command.deposit_id;
   query.box = command.box;
-  if (command.category) criteria += "category ";
-  if (command.deposit_id) criteria += "deposit ";
-  if (!command.box.empty()) criteria += "box ";
-  if (criteria.empty()) {
+  if (command.category) search.criteria += "category ";
+  if (command.deposit_id) search.criteria += "deposit ";
+  if (!command.box.empty()) search.criteria += "box ";
+  if (search.criteria.empty()) {
     throw InvalidArgument(
         "give at least one search criterion: national_id, person_name with "
         "birth_date, organization_number, category, deposit_id or box");
   }
+  return search;
+}
+
+}  // namespace
+
+RecordPage RecordSearch::Search(const Caller& caller,
+                                const SearchCommand& command) {
+  int size = CheckPageSize(command.page_size);
+  int64_t after = DecodeAfterToken(command.page_token);
+  PreparedSearch search = PrepareSearch(context_, caller, command);
+  const RecordQuery& query = search.query;
 
   RecordPage page;
   context_.store.Run([&](DepositTransaction& tx) {
@@ -100,10 +125,10 @@ RecordPage RecordSearch::Search(const Caller& caller,
       page.next_page_token = EncodeAfterToken(rows.back().record_id);
     }
     std::vector<AuditEvent> events;
-    events.push_back(
-        {caller.identity, caller.RoleLabel(), "record.search", "deposits",
-         searched_subject,
-         "criteria: " + criteria + "results: " + std::to_string(rows.size())});
+    events.push_back({caller.identity, caller.RoleLabel(), "record.search",
+                      "deposits", search.searched_subject,
+                      "criteria: " + search.criteria +
+                          "results: " + std::to_string(rows.size())});
     for (const auto& row : rows) {
       RecordView view =
           OpenRecord(row.sealed, row.deposit_id, context_.keyring);
