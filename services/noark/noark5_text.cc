@@ -9,8 +9,10 @@ std::string Trim(std::string_view text) {
   return std::string(text.substr(begin, end - begin + 1));
 }
 
-std::string Quote(std::string_view text) {
-  if (text.size() > 40) return "'" + std::string(text.substr(0, 40)) + "...'";
+std::string Quote(std::string_view text, size_t max_chars) {
+  if (text.size() > max_chars) {
+    return "'" + std::string(text.substr(0, max_chars)) + "...'";
+  }
   return "'" + std::string(text) + "'";
 }
 

@@ -10,8 +10,9 @@ namespace depot::noark {
 
 /// Without leading and trailing spaces, tabs and line breaks.
 std::string Trim(std::string_view text);
-/// A value quoted in a deviation: short, since it may be anything.
-std::string Quote(std::string_view text);
+/// A value quoted in a deviation: at most max_chars bytes of it (and
+/// "..."), since it may be anything.
+std::string Quote(std::string_view text, size_t max_chars = 40);
 /// "n5mdk:journalpost" -> "journalpost".
 std::string WithoutPrefix(const std::string& qualified);
 bool IsOneOf(const std::string& name,
