@@ -6,7 +6,7 @@
 
 namespace depot::audit {
 
-/// AuditService over gRPC: translates between proto and domain types.
+/// AuditService over gRPC: its RPC methods, converting through audit_proto.h.
 /// Authorization and error mapping happen in RpcGate.
 class AuditHandler final : public depot::v1::AuditService::Service {
  public:

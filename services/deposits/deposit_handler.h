@@ -2,8 +2,8 @@
 
 #include "depot/v1/deposit.grpc.pb.h"
 #include "services/common/rpc_gate.h"
-#include "services/deposits/domain/deposits.h"
 #include "services/deposits/domain/depositors.h"
+#include "services/deposits/domain/deposits.h"
 #include "services/deposits/domain/noark_export.h"
 #include "services/deposits/domain/record_correction.h"
 #include "services/deposits/domain/record_search.h"
@@ -12,8 +12,8 @@
 
 namespace depot::deposits {
 
-/// DepositService over gRPC: translates between proto and domain types.
-/// Authorization and error mapping happen in RpcGate.
+/// DepositService over gRPC: its RPC methods, converting through
+/// deposit_proto.h. Authorization and error mapping happen in RpcGate.
 class DepositHandler final : public depot::v1::DepositService::Service {
  public:
   DepositHandler(DepositContext& context, CallerResolver& resolver);
@@ -52,9 +52,10 @@ class DepositHandler final : public depot::v1::DepositService::Service {
   grpc::Status TransferRecords(grpc::ServerContext* context,
                                grpc::ServerReader<grpc::ByteBuffer>* reader,
                                v1::TransferSummary* response);
-  grpc::Status GetTransferProgress(grpc::ServerContext* context,
-                                   const v1::GetTransferProgressRequest* request,
-                                   v1::TransferProgress* response) override;
+  grpc::Status GetTransferProgress(
+      grpc::ServerContext* context,
+      const v1::GetTransferProgressRequest* request,
+      v1::TransferProgress* response) override;
   grpc::Status ListRejections(grpc::ServerContext* context,
                               const v1::ListRejectionsRequest* request,
                               v1::ListRejectionsResponse* response) override;
@@ -76,9 +77,9 @@ class DepositHandler final : public depot::v1::DepositService::Service {
   grpc::Status SubjectData(grpc::ServerContext* context,
                            const v1::SubjectQuery* request,
                            v1::SubjectDataResponse* response) override;
-  grpc::Status EraseSubjectData(grpc::ServerContext* context,
-                                const v1::SubjectQuery* request,
-                                v1::EraseSubjectDataResponse* response) override;
+  grpc::Status EraseSubjectData(
+      grpc::ServerContext* context, const v1::SubjectQuery* request,
+      v1::EraseSubjectDataResponse* response) override;
 
  private:
   RpcGate gate_;

@@ -9,8 +9,8 @@
 
 namespace depot::journal {
 
-/// JournalService over gRPC: translates between proto and domain types.
-/// Authorization and error mapping happen in RpcGate.
+/// JournalService over gRPC: its RPC methods, converting through
+/// journal_proto.h. Authorization and error mapping happen in RpcGate.
 class JournalHandler final : public depot::v1::JournalService::Service {
  public:
   JournalHandler(JournalStore& store, CallerResolver& resolver,

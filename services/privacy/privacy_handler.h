@@ -17,8 +17,8 @@ struct PrivacyDomain {
   Breaches& breaches;
 };
 
-/// PrivacyService over gRPC: translates between proto and domain types.
-/// Authorization and error mapping happen in RpcGate.
+/// PrivacyService over gRPC: its RPC methods, converting through
+/// privacy_proto.h. Authorization and error mapping happen in RpcGate.
 class PrivacyHandler final : public v1::PrivacyService::Service {
  public:
   PrivacyHandler(PrivacyDomain domain, CallerResolver& resolver);

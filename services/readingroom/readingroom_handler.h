@@ -25,8 +25,8 @@ struct ReadingRoomDeps {
   SubjectKeyStore* subject_keys{};
 };
 
-/// ReadingRoomService over gRPC: translates between proto and domain types.
-/// Authorization and error mapping happen in RpcGate.
+/// ReadingRoomService over gRPC: its RPC methods, converting through
+/// readingroom_proto.h. Authorization and error mapping happen in RpcGate.
 class ReadingRoomHandler final : public v1::ReadingRoomService::Service {
  public:
   ReadingRoomHandler(const ReadingRoomDeps& deps, CallerResolver& resolver);
@@ -115,9 +115,9 @@ class ReadingRoomHandler final : public v1::ReadingRoomService::Service {
   grpc::Status SubjectData(grpc::ServerContext* context,
                            const v1::SubjectQuery* request,
                            v1::SubjectDataResponse* response) override;
-  grpc::Status EraseSubjectData(grpc::ServerContext* context,
-                                const v1::SubjectQuery* request,
-                                v1::EraseSubjectDataResponse* response) override;
+  grpc::Status EraseSubjectData(
+      grpc::ServerContext* context, const v1::SubjectQuery* request,
+      v1::EraseSubjectDataResponse* response) override;
   grpc::Status ApplyRetention(grpc::ServerContext* context,
                               const v1::RetentionRequest* request,
                               v1::RetentionReport* response) override;
