@@ -1,20 +1,21 @@
 // depot: the command-line client for depot's staff and scripts.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "clients/cli/audit_commands.h"
 #include "clients/cli/breach_commands.h"
+#include "clients/cli/command.h"
 #include "clients/cli/connection.h"
 #include "clients/cli/deposit_commands.h"
 #include "clients/cli/depositor_commands.h"
 #include "clients/cli/exit_codes.h"
-#include "clients/cli/readingroom_commands.h"
 #include "clients/cli/journal_commands.h"
+#include "clients/cli/output.h"
 #include "clients/cli/privacy_commands.h"
+#include "clients/cli/readingroom_commands.h"
 #include "clients/cli/record_commands.h"
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   using namespace depot::cli;
   CLI::App app(
       "depot: command-line client of the archive depot.\n"
@@ -33,8 +34,7 @@ int main(int argc, char** argv) {
                  "depotd address host:port (env DEPOT_SERVER; default "
                  "localhost:7443)");
   app.add_option("--ca", options.ca, "CA certificate (env DEPOT_CA)");
-  app.add_option("--cert", options.cert,
-                 "client certificate (env DEPOT_CERT)");
+  app.add_option("--cert", options.cert, "client certificate (env DEPOT_CERT)");
   app.add_option("--key", options.key, "client private key (env DEPOT_KEY)");
   app.add_option("--as", options.identity,
                  "use certificate NAME.crt/.key from the configured pki_dir "
@@ -50,10 +50,11 @@ int main(int argc, char** argv) {
   app.add_flag("--json", options.json, "print JSON for scripts");
 
   Action action;
-  AddDepositorCommands(app, options, &action);
+  Commands commands{options, &action};
+  AddDepositorCommands(&app, commands);
   AddReadingRoomCommands(app, options, &action);
-  AddDepositCommands(app, options, &action);
-  AddRecordCommands(app, options, &action);
+  AddDepositCommands(&app, commands);
+  AddRecordCommands(&app, commands);
   AddJournalCommands(app, options, &action);
   AddAuditCommands(app, options, &action);
   AddPrivacyCommands(app, options, &action);
@@ -61,16 +62,18 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError& error) {
+  } catch (const CLI::ParseError &error) {
     int code = app.exit(error);
     return code == 0 ? kExitOk : kExitBadInput;
   }
-  if (!action) return kExitBadInput;
+  if (!action)
+    return kExitBadInput;
   try {
     Connection connection(options);
     return action(connection);
-  } catch (const std::exception& error) {
-    std::cerr << "depot: " << error.what() << std::endl;
-    return kExitOther;
+  } catch (const CommandFailure &failure) {
+    return ReportFailure(failure.code(), failure.what());
+  } catch (const std::exception &error) {
+    return ReportFailure(kExitOther, error.what());
   }
 }
