@@ -52,10 +52,10 @@ int main(int argc, char **argv) {
   Action action;
   Commands commands{options, &action};
   AddDepositorCommands(&app, commands);
-  AddReadingRoomCommands(app, options, &action);
+  AddReadingRoomCommands(&app, commands);
   AddDepositCommands(&app, commands);
   AddRecordCommands(&app, commands);
-  AddJournalCommands(app, options, &action);
+  AddJournalCommands(&app, commands);
   AddAuditCommands(app, options, &action);
   AddPrivacyCommands(app, options, &action);
   AddBreachCommands(app, options, &action);
