@@ -15,7 +15,7 @@
 #include "clients/cli/readingroom_commands.h"
 #include "clients/cli/record_commands.h"
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   using namespace depot::cli;
   CLI::App app(
       "depot: command-line client of the archive depot.\n"
@@ -56,24 +56,23 @@ int main(int argc, char **argv) {
   AddDepositCommands(&app, commands);
   AddRecordCommands(&app, commands);
   AddJournalCommands(&app, commands);
-  AddAuditCommands(app, options, &action);
-  AddPrivacyCommands(app, options, &action);
-  AddBreachCommands(app, options, &action);
+  AddAuditCommands(&app, commands);
+  AddPrivacyCommands(&app, commands);
+  AddBreachCommands(&app, commands);
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError &error) {
+  } catch (const CLI::ParseError& error) {
     int code = app.exit(error);
     return code == 0 ? kExitOk : kExitBadInput;
   }
-  if (!action)
-    return kExitBadInput;
+  if (!action) return kExitBadInput;
   try {
     Connection connection(options);
     return action(connection);
-  } catch (const CommandFailure &failure) {
+  } catch (const CommandFailure& failure) {
     return ReportFailure(failure.code(), failure.what());
-  } catch (const std::exception &error) {
+  } catch (const std::exception& error) {
     return ReportFailure(kExitOther, error.what());
   }
 }
