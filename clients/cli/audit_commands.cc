@@ -1,14 +1,12 @@
 #include "clients/cli/audit_commands.h"
 
-#include <fstream>
 #include <iostream>
-#include <memory>
 
 #include "clients/cli/audit_export_file.h"
 #include "clients/cli/exit_codes.h"
 #include "clients/cli/offline_verify.h"
-#include "clients/cli/output.h"
 #include "clients/cli/private_file.h"
+#include "clients/cli/read_file.h"
 #include "depot/v1/audit.grpc.pb.h"
 #include "services/audit/domain/audit_log.h"
 #include "services/audit/domain/canonical.h"
@@ -16,6 +14,8 @@
 
 namespace depot::cli {
 namespace {
+
+using Stub = v1::AuditService::Stub;
 
 constexpr char kLogsHelp[] =
     "deposits, readingroom, journal or privacy (default: all of them)";
@@ -30,11 +30,6 @@ struct ExportArgs {
   std::string log;
   std::string out;
 };
-
-int LocalFailure(int code, const std::string& message) {
-  std::cerr << "depot: " << message << std::endl;
-  return code;
-}
 
 std::vector<std::string> LogsOf(const std::string& log) {
   if (!log.empty()) return {log};
@@ -55,8 +50,9 @@ bool PrintVerification(const v1::AuditVerification& v) {
     std::cout << v.log() << ": OK, " << v.events_checked()
               << " events chained, " << v.heads_checked()
               << " signed heads checked";
-    if (v.unsealed() > 0)
+    if (v.unsealed() > 0) {
       std::cout << ", " << v.unsealed() << " not sealed yet";
+    }
     std::cout << "\n";
     return true;
   }
@@ -71,12 +67,7 @@ bool PrintVerification(const v1::AuditVerification& v) {
 // a public key obtained independently (depot audit key, or from the key
 // file's owner).
 int VerifyOffline(const VerifyArgs& args, bool json) {
-  std::ifstream key_in(args.public_key_file);
-  if (!key_in) {
-    return LocalFailure(kExitOther, "cannot read " + args.public_key_file);
-  }
-  std::string pem((std::istreambuf_iterator<char>(key_in)),
-                  std::istreambuf_iterator<char>());
+  std::string pem = ReadUserFile(args.public_key_file);
   try {
     audit::HeadVerifier verifier(pem);
     AuditExportFile file(args.offline_file);
@@ -95,202 +86,179 @@ int VerifyOffline(const VerifyArgs& args, bool json) {
       bad->set_what(result.first_bad->what);
       bad->set_detail(result.first_bad->detail);
     }
-    if (json) {
-      std::cout << ToJson(out);
-    } else {
+    PrintAnswer(out, json, [&](const v1::AuditVerification& out) {
       PrintVerification(out);
       std::cout << "  (offline, key " << verifier.key_id() << ")\n";
-    }
+    });
     return result.ok() ? kExitOk : kExitRefused;
   } catch (const std::exception& error) {  // unreadable file, not a key
-    return LocalFailure(kExitBadInput,
-                        std::string("bad input: ") + error.what());
+    return ReportFailure(kExitBadInput,
+                         std::string("bad input: ") + error.what());
   }
 }
 
-}  // namespace
+int Head(const Connection& connection, const std::string& log, bool json) {
+  Table table({"LOG", "SIZE", "ROOT", "SIGNED AT", "PENDING"});
+  std::vector<std::string> objects;
+  for (const std::string& name : LogsOf(log)) {
+    v1::GetTreeHeadRequest request;
+    request.set_log(name);
+    v1::TreeHead head;
+    grpc::Status status = Call(connection, &Stub::GetTreeHead, request, &head);
+    if (!status.ok()) return ReportFailure(status);
+    objects.push_back(ToJson(head));
+    if (!head.present()) {
+      table.AddRow({name, "absent", "-", "-", "-"});
+    } else {
+      table.AddRow({name, std::to_string(head.size()), Short(head.root()),
+                    head.signed_at(), std::to_string(head.pending())});
+    }
+  }
+  if (json) {
+    PrintJsonObjects(objects);
+  } else {
+    table.Print(std::cout);
+  }
+  return 0;
+}
 
-void AddAuditCommands(CLI::App& app, const ConnectionOptions& options,
-                      Action* action) {
-  CLI::App* group = app.add_subcommand(
-      "audit",
-      "The tamper-evident audit logs: signed heads, verification, export");
-  group->require_subcommand(1);
-
-  auto head_log = std::make_shared<std::string>();
-  CLI::App* head = group->add_subcommand(
-      "head",
+void AddHead(CLI::App* group, const Commands& commands) {
+  Command<std::string> head(
+      group, commands, "head",
       "Seal what is pending and show the latest signed tree head of each "
       "log (size, root, time)");
-  head->add_option("LOG", *head_log, kLogsHelp)
+  head->add_option("LOG", head.args(), kLogsHelp)
       ->check(CLI::IsMember(audit::KnownLogs()));
-  head->callback([head_log, &options, action] {
-    *action = [head_log, &options](const Connection& connection) {
-      auto stub = v1::AuditService::NewStub(connection.channel());
-      Table table({"LOG", "SIZE", "ROOT", "SIGNED AT", "PENDING"});
-      std::vector<std::string> json;
-      for (const std::string& log : LogsOf(*head_log)) {
-        v1::GetTreeHeadRequest request;
-        request.set_log(log);
-        v1::TreeHead response;
-        auto context = connection.NewContext();
-        grpc::Status status =
-            stub->GetTreeHead(context.get(), request, &response);
-        if (!status.ok()) return ReportFailure(status);
-        json.push_back(ToJson(response));
-        if (!response.present()) {
-          table.AddRow({log, "absent", "-", "-", "-"});
-        } else {
-          table.AddRow({log, std::to_string(response.size()),
-                        Short(response.root()), response.signed_at(),
-                        std::to_string(response.pending())});
-        }
-      }
-      if (options.json) {
-        if (json.size() == 1) {
-          std::cout << json[0];
-        } else {
-          std::cout << "[\n";
-          for (size_t i = 0; i < json.size(); ++i) {
-            std::cout << json[i] << (i + 1 < json.size() ? ",\n" : "\n");
-          }
-          std::cout << "]\n";
-        }
-      } else {
-        table.Print(std::cout);
-      }
-      return 0;
-    };
-  });
+  head.Runs(Head);
+}
 
-  auto verify_args = std::make_shared<VerifyArgs>();
-  CLI::App* verify = group->add_subcommand(
-      "verify",
+int Verify(const Connection& connection, const VerifyArgs& args, bool json) {
+  bool intact = true;
+  std::vector<std::string> objects;
+  for (const std::string& log : LogsOf(args.log)) {
+    v1::VerifyAuditRequest request;
+    request.set_log(log);
+    v1::AuditVerification response;
+    grpc::Status status =
+        Call(connection, &Stub::VerifyAudit, request, &response);
+    if (!status.ok()) return ReportFailure(status);
+    if (json) {
+      objects.push_back(ToJson(response));
+      intact &= !response.present() || response.ok();
+    } else {
+      intact &= PrintVerification(response);
+    }
+  }
+  if (json) PrintJsonObjects(objects);
+  return intact ? kExitOk : kExitRefused;
+}
+
+void AddVerify(CLI::App* group, const Commands& commands) {
+  Command<VerifyArgs> verify(
+      group, commands, "verify",
       "Recompute each log's hash chain and check its signed heads; name the "
       "first event changed, removed, inserted or reordered. On the server, "
       "or offline from an export with the public key. Exit code 3 when "
       "anything was tampered with");
-  verify->add_option("LOG", verify_args->log, kLogsHelp)
+  VerifyArgs& args = verify.args();
+  verify->add_option("LOG", args.log, kLogsHelp)
       ->check(CLI::IsMember(audit::KnownLogs()));
   AddOfflineVerifyOptions(
-      verify, &verify_args->offline_file, &verify_args->public_key_file,
+      verify.app(), &args.offline_file, &args.public_key_file,
       "verify FILE (written by depot audit export) without a server",
       "the heads' Ed25519 public key (PEM, from depot audit key)");
-  verify->callback([verify_args, &options, action] {
-    VerifyOfflineIfAsked(verify_args->offline_file, [&] {
-      return VerifyOffline(*verify_args, options.json);
-    });
-    *action = [verify_args, &options](const Connection& connection) {
-      auto stub = v1::AuditService::NewStub(connection.channel());
-      bool intact = true;
-      std::vector<std::string> json;
-      for (const std::string& log : LogsOf(verify_args->log)) {
-        v1::VerifyAuditRequest request;
-        request.set_log(log);
-        v1::AuditVerification response;
-        auto context = connection.NewContext();
-        grpc::Status status =
-            stub->VerifyAudit(context.get(), request, &response);
-        if (!status.ok()) return ReportFailure(status);
-        if (options.json) {
-          json.push_back(ToJson(response));
-          intact &= !response.present() || response.ok();
-        } else {
-          intact &= PrintVerification(response);
-        }
-      }
-      if (options.json) {
-        if (json.size() == 1) {
-          std::cout << json[0];
-        } else {
-          std::cout << "[\n";
-          for (size_t i = 0; i < json.size(); ++i) {
-            std::cout << json[i] << (i + 1 < json.size() ? ",\n" : "\n");
-          }
-          std::cout << "]\n";
-        }
-      }
-      return static_cast<int>(intact ? kExitOk : kExitRefused);
-    };
-  });
+  verify.RunsLocallyWhen(
+      [](const VerifyArgs& args) { return !args.offline_file.empty(); },
+      VerifyOffline);
+  verify.Runs(Verify);
+}
 
-  auto export_args = std::make_shared<ExportArgs>();
-  CLI::App* exp = group->add_subcommand(
-      "export",
+int Export(const Connection& connection, const ExportArgs& args, bool) {
+  PrivateFile out(args.out);
+  if (!out) {
+    return ReportFailure(kExitOther,
+                         "cannot write " + args.out + ": " + out.error());
+  }
+  v1::ExportAuditRequest request;
+  request.set_log(args.log);
+  AuditExportWriter writer(out);
+  // A big log takes longer than one call's usual deadline.
+  grpc::Status status = ReadStream(connection, &Stub::ExportAudit, request,
+                                   CallTime::AtMost(std::chrono::hours(6)),
+                                   [&](const v1::AuditExportChunk& chunk) {
+                                     writer.Write(chunk);
+                                     return true;
+                                   });
+  if (!status.ok()) {
+    out.Discard();
+    return ReportFailure(status);
+  }
+  if (!writer.present()) {
+    out.Discard();
+    return ReportFailure(kExitNotFound, "not found: there is no " + args.log +
+                                            " log in this database");
+  }
+  std::cout << "exported " << writer.events() << " events and "
+            << writer.heads() << " signed heads of " << args.log << " to "
+            << args.out << "\n";
+  return 0;
+}
+
+void AddExport(CLI::App* group, const Commands& commands) {
+  Command<ExportArgs> exp(
+      group, commands, "export",
       "Write a log's sealed events with their chain hashes and its signed "
       "heads to a file (JSON Lines) for depot audit verify --offline. "
       "Recorded in the log itself");
-  exp->add_option("LOG", export_args->log,
+  exp->add_option("LOG", exp.args().log,
                   "deposits, readingroom, journal or privacy")
       ->required()
       ->check(CLI::IsMember(audit::KnownLogs()));
-  exp->add_option("--out", export_args->out, "file to write")->required();
-  exp->callback([export_args, action] {
-    *action = [export_args](const Connection& connection) {
-      PrivateFile out(export_args->out);
-      if (!out) {
-        return LocalFailure(kExitOther, "cannot write " + export_args->out +
-                                            ": " + out.error());
-      }
-      auto stub = v1::AuditService::NewStub(connection.channel());
-      v1::ExportAuditRequest request;
-      request.set_log(export_args->log);
-      auto context = connection.NewContext();
-      // A big log takes longer than one call's usual deadline.
-      context->set_deadline(std::chrono::system_clock::now() +
-                            std::chrono::hours(6));
-      auto reader = stub->ExportAudit(context.get(), request);
-      AuditExportWriter writer(out);
-      v1::AuditExportChunk chunk;
-      while (reader->Read(&chunk)) writer.Write(chunk);
-      grpc::Status status = reader->Finish();
-      if (!status.ok()) {
-        out.Discard();
-        return ReportFailure(status);
-      }
-      if (!writer.present()) {
-        out.Discard();
-        return LocalFailure(kExitNotFound, "not found: there is no " +
-                                               export_args->log +
-                                               " log in this database");
-      }
-      std::cout << "exported " << writer.events() << " events and "
-                << writer.heads() << " signed heads of " << export_args->log
-                << " to " << export_args->out << "\n";
-      return 0;
-    };
-  });
+  exp->add_option("--out", exp.args().out, "file to write")->required();
+  exp.Runs(Export);
+}
 
-  auto key_out = std::make_shared<std::string>();
-  CLI::App* key_cmd = group->add_subcommand(
-      "key", "Print (or write) the Ed25519 public key that signs tree heads");
-  key_cmd->add_option("--out", *key_out, "write the PEM to this file");
-  key_cmd->callback([key_out, &options, action] {
-    *action = [key_out, &options](const Connection& connection) {
-      auto stub = v1::AuditService::NewStub(connection.channel());
-      v1::AuditPublicKey response;
-      auto context = connection.NewContext();
-      grpc::Status status = stub->GetAuditPublicKey(
-          context.get(), v1::GetAuditPublicKeyRequest(), &response);
-      if (!status.ok()) return ReportFailure(status);
-      if (!key_out->empty()) {
-        PrivateFile out(*key_out);
-        out << response.public_key_pem();
-        out.close();
-        if (!out) {
-          return LocalFailure(kExitOther,
-                              "cannot write " + *key_out + ": " + out.error());
-        }
-        std::cout << "wrote the audit public key (key id " << response.key_id()
-                  << ") to " << *key_out << "\n";
-      } else if (options.json) {
-        std::cout << ToJson(response);
-      } else {
-        std::cout << response.public_key_pem();
-      }
-      return 0;
-    };
-  });
+int Key(const Connection& connection, const std::string& out_file, bool json) {
+  v1::AuditPublicKey key;
+  grpc::Status status = Call(connection, &Stub::GetAuditPublicKey,
+                             v1::GetAuditPublicKeyRequest(), &key);
+  if (!status.ok()) return ReportFailure(status);
+  if (out_file.empty()) {
+    PrintAnswer(key, json, [](const v1::AuditPublicKey& key) {
+      std::cout << key.public_key_pem();
+    });
+    return 0;
+  }
+  PrivateFile out(out_file);
+  out << key.public_key_pem();
+  out.close();
+  if (!out) {
+    return ReportFailure(kExitOther,
+                         "cannot write " + out_file + ": " + out.error());
+  }
+  std::cout << "wrote the audit public key (key id " << key.key_id() << ") to "
+            << out_file << "\n";
+  return 0;
+}
+
+void AddKey(CLI::App* group, const Commands& commands) {
+  Command<std::string> key(
+      group, commands, "key",
+      "Print (or write) the Ed25519 public key that signs tree heads");
+  key->add_option("--out", key.args(), "write the PEM to this file");
+  key.Runs(Key);
+}
+
+}  // namespace
+
+void AddAuditCommands(CLI::App* app, const Commands& commands) {
+  CLI::App* group = AddGroup(
+      app, "audit",
+      "The tamper-evident audit logs: signed heads, verification, export");
+  AddHead(group, commands);
+  AddVerify(group, commands);
+  AddExport(group, commands);
+  AddKey(group, commands);
 }
 
 }  // namespace depot::cli

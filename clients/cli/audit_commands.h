@@ -2,12 +2,11 @@
 
 #include <CLI/CLI.hpp>
 
-#include "clients/cli/depositor_commands.h"
+#include "clients/cli/command.h"
 
 namespace depot::cli {
 
 /// `depot audit head|verify|export|key`: the tamper-evident audit logs.
-void AddAuditCommands(CLI::App& app, const ConnectionOptions& options,
-                      Action* action);
+void AddAuditCommands(CLI::App* app, const Commands& commands);
 
 }  // namespace depot::cli

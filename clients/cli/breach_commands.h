@@ -2,12 +2,11 @@
 
 #include <CLI/CLI.hpp>
 
-#include "clients/cli/depositor_commands.h"
+#include "clients/cli/command.h"
 
 namespace depot::cli {
 
 /// `depot breach add|list|notify`: the register of personal-data breaches.
-void AddBreachCommands(CLI::App& app, const ConnectionOptions& options,
-                       Action* action);
+void AddBreachCommands(CLI::App* app, const Commands& commands);
 
 }  // namespace depot::cli

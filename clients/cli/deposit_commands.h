@@ -2,14 +2,12 @@
 
 #include <CLI/CLI.hpp>
 
-#include "clients/cli/connection.h"
-#include "clients/cli/depositor_commands.h"
+#include "clients/cli/command.h"
 
 namespace depot::cli {
 
 /// `depot deposit create|show|list|close|cancel|categories|rejections|
-/// transfer`.
-void AddDepositCommands(CLI::App& app, const ConnectionOptions& options,
-                        Action* action);
+/// transfer|import-noark5|export-noark5|check-noark5`.
+void AddDepositCommands(CLI::App* app, const Commands& commands);
 
 }  // namespace depot::cli

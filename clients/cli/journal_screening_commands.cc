@@ -1,19 +1,20 @@
 #include "clients/cli/journal_screening_commands.h"
 
-#include <google/protobuf/util/json_util.h>
-
 #include <iostream>
-#include <memory>
+#include <optional>
 
+#include "clients/cli/journal_commands.h"
 #include "clients/cli/output.h"
 #include "depot/v1/journal.grpc.pb.h"
 
 namespace depot::cli {
 namespace {
 
+using Stub = v1::JournalService::Stub;
+
 // A preview streams for as long as the range takes; the global --timeout is
 // for the answer to begin.
-constexpr int kPreviewTimeoutSeconds = 3600;
+constexpr std::chrono::seconds kPreviewTime{3600};
 
 const char* FlagText(v1::FlagReason reason) {
   switch (reason) {
@@ -70,78 +71,59 @@ std::string ShowMasks(const v1::PreviewText& text) {
 int PrintPublicPreview(const Connection& connection,
                        const v1::PublicJournalRequest& request, bool json,
                        std::ostream& out) {
-  auto stub = v1::JournalService::NewStub(connection.channel());
-  auto context = connection.NewContext();
-  context->set_deadline(std::chrono::system_clock::now() +
-                        std::chrono::seconds(kPreviewTimeoutSeconds));
-  auto reader = stub->PreviewPublicJournal(context.get(), request);
-  google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;
-  bool first = true;
-  if (json) out << "[";
-  v1::PreviewEntry preview;
-  while (reader->Read(&preview)) {
-    if (json) {
-      std::string line;
-      (void)google::protobuf::util::MessageToJsonString(preview, &line,
-                                                        options);
-      out << (first ? "\n" : ",\n") << line;
-    } else {
-      PrintEntryPreview(preview, out);
-    }
-    first = false;
-  }
-  grpc::Status status = reader->Finish();
+  std::optional<JsonArrayWriter> array;
+  if (json) array.emplace(out);
+  bool any = false;
+  grpc::Status status = ReadStream(connection, &Stub::PreviewPublicJournal,
+                                   request, CallTime::AtMost(kPreviewTime),
+                                   [&](const v1::PreviewEntry& preview) {
+                                     if (array) {
+                                       array->Add(preview);
+                                     } else {
+                                       PrintEntryPreview(preview, out);
+                                     }
+                                     any = true;
+                                     return true;
+                                   });
   if (!status.ok()) return ReportFailure(status);
-  if (json) out << (first ? "]\n" : "\n]\n");
-  if (!json && first) out << "no journal entries in the range\n";
+  if (array) array->Close();
+  if (!json && !any) out << "no journal entries in the range\n";
   return 0;
 }
 
-void AddScreenWordsCommand(CLI::App* group, const ConnectionOptions& options,
-                           Action* action) {
-  auto args = std::make_shared<ScreenWordsArgs>();
-  CLI::App* command = group->add_subcommand(
-      "screen-words",
+void AddScreenWordsCommand(CLI::App* journal, const Commands& commands) {
+  Command<ScreenWordsArgs> command(
+      journal, commands, "screen-words",
       "Screen further words of a journaled entry in every public text of its "
       "case (a nickname, a name in a title); audited");
+  ScreenWordsArgs& args = command.args();
   command
-      ->add_option("ENTRY", args->journal_number,
+      ->add_option("ENTRY", args.journal_number,
                    "journal number, e.g. 2026/000045")
       ->required();
   command
-      ->add_option("--word", args->words,
+      ->add_option("--word", args.words,
                    "a word to screen, as written in the entry (repeatable)")
       ->required();
   command
-      ->add_option("--authority", args->authority,
+      ->add_option("--authority", args.authority,
                    "skjermingshjemmel, e.g. \"offentleglova § 13\"")
       ->required();
-  command->callback([args, &options, action] {
-    *action = [args, &options](const Connection& connection) {
-      auto stub = v1::JournalService::NewStub(connection.channel());
-      v1::ScreenWordsRequest request;
-      request.set_journal_number(args->journal_number);
-      for (const auto& word : args->words) {
-        request.mutable_screening()->add_words(word);
-      }
-      request.mutable_screening()->set_authority(args->authority);
-      v1::JournalEntry response;
-      auto context = connection.NewContext();
-      grpc::Status status =
-          stub->ScreenWords(context.get(), request, &response);
-      if (!status.ok()) return ReportFailure(status);
-      if (options.json) {
-        std::cout << ToJson(response);
-      } else {
-        std::cout << "screened " << args->words.size() << " word(s) in case "
-                  << response.case_number() << "; public title of "
-                  << response.journal_number() << ": "
-                  << response.public_title() << "\n";
-      }
-      return 0;
-    };
-  });
+  command.Calls(
+      &Stub::ScreenWords,
+      [](const ScreenWordsArgs& args, v1::ScreenWordsRequest& request) {
+        request.set_journal_number(args.journal_number);
+        for (const auto& word : args.words) {
+          request.mutable_screening()->add_words(word);
+        }
+        request.mutable_screening()->set_authority(args.authority);
+      },
+      [](const v1::JournalEntry& entry, const ScreenWordsArgs& args) {
+        std::cout << "screened " << args.words.size() << " word(s) in case "
+                  << entry.case_number() << "; public title of "
+                  << entry.journal_number() << ": " << entry.public_title()
+                  << "\n";
+      });
 }
 
 }  // namespace depot::cli

@@ -1,17 +1,12 @@
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <ostream>
+#include <string>
 
 #include "clients/cli/connection.h"
-#include "clients/cli/depositor_commands.h"
 #include "depot/v1/journal.pb.h"
 
 namespace depot::cli {
-
-/// `depot journal screen-words ENTRY --word W... --authority A`.
-void AddScreenWordsCommand(CLI::App* group, const ConnectionOptions& options,
-                           Action* action);
 
 /// `depot journal public --preview`: the archivist's preview of the public
 /// journal, as a table or (json) entry by entry as JSON. Returns the exit

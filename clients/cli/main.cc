@@ -1,17 +1,18 @@
 // depot: the command-line client for depot's staff and scripts.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "clients/cli/audit_commands.h"
 #include "clients/cli/breach_commands.h"
+#include "clients/cli/command.h"
 #include "clients/cli/connection.h"
 #include "clients/cli/deposit_commands.h"
 #include "clients/cli/depositor_commands.h"
 #include "clients/cli/exit_codes.h"
-#include "clients/cli/readingroom_commands.h"
 #include "clients/cli/journal_commands.h"
+#include "clients/cli/output.h"
 #include "clients/cli/privacy_commands.h"
+#include "clients/cli/readingroom_commands.h"
 #include "clients/cli/record_commands.h"
 
 int main(int argc, char** argv) {
@@ -33,8 +34,7 @@ int main(int argc, char** argv) {
                  "depotd address host:port (env DEPOT_SERVER; default "
                  "localhost:7443)");
   app.add_option("--ca", options.ca, "CA certificate (env DEPOT_CA)");
-  app.add_option("--cert", options.cert,
-                 "client certificate (env DEPOT_CERT)");
+  app.add_option("--cert", options.cert, "client certificate (env DEPOT_CERT)");
   app.add_option("--key", options.key, "client private key (env DEPOT_KEY)");
   app.add_option("--as", options.identity,
                  "use certificate NAME.crt/.key from the configured pki_dir "
@@ -50,14 +50,15 @@ int main(int argc, char** argv) {
   app.add_flag("--json", options.json, "print JSON for scripts");
 
   Action action;
-  AddDepositorCommands(app, options, &action);
-  AddReadingRoomCommands(app, options, &action);
-  AddDepositCommands(app, options, &action);
-  AddRecordCommands(app, options, &action);
-  AddJournalCommands(app, options, &action);
-  AddAuditCommands(app, options, &action);
-  AddPrivacyCommands(app, options, &action);
-  AddBreachCommands(app, options, &action);
+  Commands commands{options, &action};
+  AddDepositorCommands(&app, commands);
+  AddReadingRoomCommands(&app, commands);
+  AddDepositCommands(&app, commands);
+  AddRecordCommands(&app, commands);
+  AddJournalCommands(&app, commands);
+  AddAuditCommands(&app, commands);
+  AddPrivacyCommands(&app, commands);
+  AddBreachCommands(&app, commands);
 
   try {
     app.parse(argc, argv);
@@ -69,8 +70,9 @@ int main(int argc, char** argv) {
   try {
     Connection connection(options);
     return action(connection);
+  } catch (const CommandFailure& failure) {
+    return ReportFailure(failure.code(), failure.what());
   } catch (const std::exception& error) {
-    std::cerr << "depot: " << error.what() << std::endl;
-    return kExitOther;
+    return ReportFailure(kExitOther, error.what());
   }
 }

@@ -1,8 +1,5 @@
 #include "clients/cli/offline_verify.h"
 
-#include <cstdlib>
-#include <iostream>
-
 namespace depot::cli {
 
 void AddOfflineVerifyOptions(CLI::App* verify, std::string* offline_file,
@@ -13,17 +10,6 @@ void AddOfflineVerifyOptions(CLI::App* verify, std::string* offline_file,
   auto* key = verify->add_option("--public-key", *public_key_file, key_help);
   offline->needs(key);
   key->needs(offline);
-}
-
-void RunLocally(const std::function<int()>& run) {
-  int code = run();
-  std::cout.flush();
-  std::exit(code);
-}
-
-void VerifyOfflineIfAsked(const std::string& offline_file,
-                          const std::function<int()>& verify) {
-  if (!offline_file.empty()) RunLocally(verify);
 }
 
 }  // namespace depot::cli

@@ -38,10 +38,25 @@ void Table::Print(std::ostream& out) const {
   for (const auto& row : rows_) {
     for (size_t i = 0; i < row.size(); ++i) {
       out << row[i];
-      if (i + 1 < row.size()) out << std::string(widths[i] - Width(row[i]) + 2, ' ');
+      if (i + 1 < row.size())
+        out << std::string(widths[i] - Width(row[i]) + 2, ' ');
     }
     out << '\n';
   }
+}
+
+std::string OrDash(const std::string& text) {
+  return text.empty() ? "-" : text;
+}
+
+std::string Join(const google::protobuf::RepeatedPtrField<std::string>& texts,
+                 const std::string& separator) {
+  std::string joined;
+  for (const std::string& text : texts) {
+    if (!joined.empty()) joined += separator;
+    joined += text;
+  }
+  return joined;
 }
 
 std::string ToJson(const google::protobuf::Message& message) {
@@ -53,10 +68,44 @@ std::string ToJson(const google::protobuf::Message& message) {
   return json;
 }
 
+JsonArrayWriter::JsonArrayWriter(std::ostream& out) : out_(out) { out_ << "["; }
+
+void JsonArrayWriter::Add(const google::protobuf::Message& message) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  std::string line;
+  (void)google::protobuf::util::MessageToJsonString(message, &line, options);
+  out_ << (empty_ ? "\n" : ",\n") << line;
+  empty_ = false;
+}
+
+void JsonArrayWriter::Close() { out_ << (empty_ ? "]\n" : "\n]\n"); }
+
+void PrintJsonObjects(const std::vector<std::string>& objects) {
+  if (objects.size() == 1) {
+    std::cout << objects[0];
+    return;
+  }
+  std::cout << "[\n";
+  for (size_t i = 0; i < objects.size(); ++i) {
+    std::cout << objects[i] << (i + 1 < objects.size() ? ",\n" : "\n");
+  }
+  std::cout << "]\n";
+}
+
+int ReportFailure(ExitCode code, const std::string& what) {
+  std::cerr << "depot: " << what << std::endl;
+  return code;
+}
+
 int ReportFailure(const grpc::Status& status) {
-  std::cerr << "depot: " << FailureClass(status.error_code()) << ": "
-            << status.error_message() << std::endl;
-  return ExitCodeFor(status.error_code());
+  return ReportFailure(ExitCodeFor(status.error_code()),
+                       std::string(FailureClass(status.error_code())) + ": " +
+                           status.error_message());
+}
+
+int ReportFailure(grpc::StatusCode code, const std::string& message) {
+  return ReportFailure(grpc::Status(code, message));
 }
 
 }  // namespace depot::cli

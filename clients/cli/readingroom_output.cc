@@ -5,15 +5,6 @@
 namespace depot::cli {
 namespace {
 
-std::string Join(const google::protobuf::RepeatedPtrField<std::string>& parts) {
-  std::string text;
-  for (const std::string& part : parts) {
-    if (!text.empty()) text += " ";
-    text += part;
-  }
-  return text;
-}
-
 constexpr std::pair<v1::IdDocumentKind, const char*> kDocuments[] = {
     {v1::ID_DOCUMENT_KIND_PASSPORT, "passport"},
     {v1::ID_DOCUMENT_KIND_NATIONAL_ID_CARD, "national-id-card"},
@@ -23,10 +14,6 @@ constexpr std::pair<v1::IdDocumentKind, const char*> kDocuments[] = {
 };
 
 }  // namespace
-
-std::string OrDash(const std::string& text) {
-  return text.empty() ? "-" : text;
-}
 
 std::string IdDocumentName(v1::IdDocumentKind kind) {
   for (const auto& [value, name] : kDocuments) {
@@ -61,7 +48,7 @@ std::string ScopeText(const v1::DeclarationScope& scope) {
     case v1::SCOPE_KIND_ALL:
       return "all material";
     case v1::SCOPE_KIND_DEPOSITOR:
-      return "depositor " + Join(scope.organization_numbers());
+      return "depositor " + Join(scope.organization_numbers(), " ");
     case v1::SCOPE_KIND_CATEGORY:
       text = "category";
       for (int category : scope.categories()) {
@@ -123,8 +110,8 @@ void PrintAgreements(
       {"AGREEMENT", "LOAN", "ITEMS", "METHOD", "PURPOSE", "APPROVED BY", "AT"});
   for (const v1::CopyAgreement& a : agreements) {
     table.AddRow({std::to_string(a.agreement_id()), std::to_string(a.loan_id()),
-                  Join(a.item_refs()), CopyMethodText(a.method()), a.purpose(),
-                  a.approved_by(), a.approved_at()});
+                  Join(a.item_refs(), " "), CopyMethodText(a.method()),
+                  a.purpose(), a.approved_by(), a.approved_at()});
   }
   table.Print(std::cout);
 }

@@ -2,13 +2,11 @@
 
 #include <CLI/CLI.hpp>
 
-#include "clients/cli/connection.h"
-#include "clients/cli/depositor_commands.h"
+#include "clients/cli/command.h"
 
 namespace depot::cli {
 
 /// `depot record search|exception|item`.
-void AddRecordCommands(CLI::App& app, const ConnectionOptions& options,
-                       Action* action);
+void AddRecordCommands(CLI::App* app, const Commands& commands);
 
 }  // namespace depot::cli

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <optional>
 
+#include "clients/cli/call.h"
 #include "clients/cli/csv.h"
 #include "clients/cli/exit_codes.h"
 #include "clients/cli/output.h"
@@ -20,10 +21,6 @@ namespace {
 // messages of at most 4 MiB: records with many documents end a batch early.
 constexpr int kMaxBatchRecords = 10000;
 constexpr size_t kMaxBatchBytes = 3 << 20;
-
-int LocalFailure(grpc::StatusCode code, const std::string& message) {
-  return ReportFailure(grpc::Status(code, message));
-}
 
 // Writes the report: every rejection of the deposit, so that it is complete
 // however many runs the transfer took.
@@ -53,10 +50,9 @@ StreamOutcome SendRecords(const Connection& connection,
                           const TransferIdentity& identity, int64_t total,
                           int64_t next, v1::TransferSummary* summary) {
   StreamOutcome outcome;
-  auto context = connection.NewContext();
   // --timeout bounds single requests; a transfer runs as long as the server
   // keeps taking batches, and a server that goes away breaks the stream.
-  context->set_deadline(std::chrono::system_clock::time_point::max());
+  auto context = CallTime::Unbounded().NewContext(connection);
   auto writer = stub.TransferRecords(context.get(), summary);
 
   bool open = writer->Write(StartMessage(identity));
@@ -116,62 +112,130 @@ StreamOutcome SendRecords(const Connection& connection,
   return outcome;
 }
 
+// What the check of the whole file found.
+struct FileCheck {
+  int64_t total = 0;          ///< records
+  int64_t last_position = 0;  ///< of the last record
+  std::string sha256;
+};
+
+// Checks the whole file before anything is sent, one record at a time, and
+// takes its SHA-256. Returns the exit code of a failure, else 0.
+int CheckFile(const std::string& path, FileCheck* check) {
+  try {
+    RecordCsvFile file(path);
+    v1::RecordData record;
+    while (file.Next(&record)) {
+      ++check->total;
+      check->last_position = record.position();
+    }
+  } catch (const CsvError& error) {
+    return ReportFailure(grpc::StatusCode::INVALID_ARGUMENT, error.what());
+  } catch (const std::exception& error) {
+    return ReportFailure(kExitOther, error.what());
+  }
+  std::optional<std::string> digest = noark::Sha256OfFile(path);
+  if (!digest) return ReportFailure(kExitOther, "cannot read " + path);
+  check->sha256 = *digest;
+  return 0;
+}
+
+// Says where the transfer resumes, when not at its start.
+void TellResumePoint(const TransferArgs& args, const TransferIdentity& identity,
+                     const FileCheck& check, int64_t next) {
+  if (next > check.last_position && check.total > 0) {
+    std::cerr << "depot: the server has every line of " << args.file
+              << " already (transfer \"" << identity.transfer_id
+              << "\", resuming at line " << next
+              << ": nothing to send; --no-resume sends every line)"
+              << std::endl;
+  } else if (next > 1) {
+    std::cerr << "depot: resuming at line " << next << " of " << args.file
+              << " (transfer \"" << identity.transfer_id
+              << "\"): the server has the lines before it already "
+                 "(--no-resume sends every line)"
+              << std::endl;
+  }
+}
+
+int ReportBrokenTransfer(const TransferArgs& args,
+                         const StreamOutcome& outcome) {
+  int code = ReportFailure(outcome.status);
+  if (code == kExitUnavailable) {
+    std::cerr << "depot: the transfer broke off after sending " << outcome.sent
+              << " records";
+    if (outcome.sent > 0) {
+      std::cerr << " (up to line " << outcome.last_position << " of "
+                << args.file << ")";
+    }
+    std::cerr << "; the server keeps every batch it committed. Run the "
+                 "same command again to resume."
+              << std::endl;
+  }
+  return code;
+}
+
+// Writes the report of every rejection of the deposit and says so.
+int WriteRejections(const Connection& connection, const TransferArgs& args,
+                    bool json) {
+  std::vector<v1::Rejection> rejections;
+  grpc::Status status =
+      ListAllRejections(connection, args.deposit_id, &rejections);
+  if (!status.ok()) return ReportFailure(status);
+  std::string report =
+      args.report.empty() ? args.file + ".rejected.csv" : args.report;
+  // With no rejections left (exceptions and corrected records clear them)
+  // an earlier report is emptied rather than left to mislead.
+  if (rejections.empty() && !std::filesystem::exists(report)) return kExitOk;
+  if (!WriteReport(report, rejections)) {
+    return ReportFailure(kExitOther,
+                         "cannot write the rejection report " + report);
+  }
+  std::ostream& notes = json ? std::cerr : std::cout;
+  if (rejections.empty()) {
+    notes << "no rejected records left in deposit " << args.deposit_id
+          << "; emptied " << report << "\n";
+  } else {
+    notes << rejections.size() << " rejected records in deposit "
+          << args.deposit_id << ", listed in " << report << "\n"
+          << "(a record the 10-year rule rejected can be deposited after an "
+             "archivist's `depot record exception`: then transfer again "
+             "with --no-resume)\n";
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
-grpc::Status ListAllRejections(const Connection& connection,
-                               v1::DepositService::Stub& stub,
-                               int64_t deposit_id,
+grpc::Status ListAllRejections(const Connection& connection, int64_t deposit_id,
                                std::vector<v1::Rejection>* rejections) {
   v1::ListRejectionsRequest request;
   request.set_deposit_id(deposit_id);
   request.set_page_size(1000);
-  while (true) {
-    v1::ListRejectionsResponse page;
-    auto context = connection.NewContext();
-    grpc::Status status = stub.ListRejections(context.get(), request, &page);
-    if (!status.ok()) return status;
-    for (const auto& r : page.rejections()) rejections->push_back(r);
-    if (page.next_page_token().empty()) return grpc::Status::OK;
-    request.set_page_token(page.next_page_token());
-  }
+  return CallPages(
+      connection, &v1::DepositService::Stub::ListRejections, request,
+      [&](v1::ListRejectionsResponse& page, v1::ListRejectionsRequest&) {
+        for (const auto& r : page.rejections()) rejections->push_back(r);
+        return true;
+      });
 }
 
 int RunTransfer(const Connection& connection, const TransferArgs& args,
                 bool json) {
   if (args.batch_size < 1 || args.batch_size > kMaxBatchRecords) {
-    return LocalFailure(
+    return ReportFailure(
         grpc::StatusCode::INVALID_ARGUMENT,
         "--batch-size must be 1 to " + std::to_string(kMaxBatchRecords));
   }
-  // Check the whole file before anything is sent, one record at a time.
-  int64_t total = 0;
-  int64_t last_position = 0;
-  try {
-    RecordCsvFile file(args.file);
-    v1::RecordData record;
-    while (file.Next(&record)) {
-      ++total;
-      last_position = record.position();
-    }
-  } catch (const CsvError& error) {
-    return LocalFailure(grpc::StatusCode::INVALID_ARGUMENT, error.what());
-  } catch (const std::exception& error) {
-    std::cerr << "depot: " << error.what() << std::endl;
-    return kExitOther;
-  }
-
-  std::optional<std::string> digest = noark::Sha256OfFile(args.file);
-  if (!digest) {
-    std::cerr << "depot: cannot read " << args.file << std::endl;
-    return kExitOther;
-  }
+  FileCheck check;
+  if (int failed = CheckFile(args.file, &check)) return failed;
   TransferIdentity identity{
       args.deposit_id,
       args.transfer_id.empty()
           ? std::filesystem::path(args.file).filename().string()
           : args.transfer_id,
-      *digest, "the file " + args.file};
-  auto stub = v1::DepositService::NewStub(connection.channel());
+      check.sha256, "the file " + args.file};
+  auto stub = MakeStub<v1::DepositService::Stub>(connection);
   // Asked also with --no-resume: a file that changed is refused either way.
   int64_t next = 1;
   grpc::Status status = ResumePoint(
@@ -187,38 +251,14 @@ int RunTransfer(const Connection& connection, const TransferArgs& args,
   }
   if (args.no_resume) {
     next = 1;
-  } else if (next > last_position && total > 0) {
-    std::cerr << "depot: the server has every line of " << args.file
-              << " already (transfer \"" << identity.transfer_id
-              << "\", resuming at line " << next
-              << ": nothing to send; --no-resume sends every line)"
-              << std::endl;
-  } else if (next > 1) {
-    std::cerr << "depot: resuming at line " << next << " of " << args.file
-              << " (transfer \"" << identity.transfer_id
-              << "\"): the server has the lines before it already "
-                 "(--no-resume sends every line)"
-              << std::endl;
+  } else {
+    TellResumePoint(args, identity, check, next);
   }
 
   v1::TransferSummary summary;
-  StreamOutcome outcome =
-      SendRecords(connection, *stub, args, identity, total, next, &summary);
-  if (!outcome.status.ok()) {
-    int code = ReportFailure(outcome.status);
-    if (code == kExitUnavailable) {
-      std::cerr << "depot: the transfer broke off after sending "
-                << outcome.sent << " records";
-      if (outcome.sent > 0) {
-        std::cerr << " (up to line " << outcome.last_position << " of "
-                  << args.file << ")";
-      }
-      std::cerr << "; the server keeps every batch it committed. Run the "
-                   "same command again to resume."
-                << std::endl;
-    }
-    return code;
-  }
+  StreamOutcome outcome = SendRecords(connection, *stub, args, identity,
+                                      check.total, next, &summary);
+  if (!outcome.status.ok()) return ReportBrokenTransfer(args, outcome);
 
   if (json) {
     std::cout << ToJson(summary);
@@ -228,32 +268,7 @@ int RunTransfer(const Connection& connection, const TransferArgs& args,
               << ", rejected " << summary.rejected() << ", duplicates "
               << summary.duplicates() << "\n";
   }
-
-  std::vector<v1::Rejection> rejections;
-  status = ListAllRejections(connection, *stub, args.deposit_id, &rejections);
-  if (!status.ok()) return ReportFailure(status);
-  std::string report =
-      args.report.empty() ? args.file + ".rejected.csv" : args.report;
-  // With no rejections left (exceptions and corrected records clear them)
-  // an earlier report is emptied rather than left to mislead.
-  if (rejections.empty() && !std::filesystem::exists(report)) return kExitOk;
-  if (!WriteReport(report, rejections)) {
-    std::cerr << "depot: cannot write the rejection report " << report
-              << std::endl;
-    return kExitOther;
-  }
-  std::ostream& notes = json ? std::cerr : std::cout;
-  if (rejections.empty()) {
-    notes << "no rejected records left in deposit " << args.deposit_id
-          << "; emptied " << report << "\n";
-  } else {
-    notes << rejections.size() << " rejected records in deposit "
-          << args.deposit_id << ", listed in " << report << "\n"
-          << "(a record the 10-year rule rejected can be deposited after an "
-             "archivist's `depot record exception`: then transfer again "
-             "with --no-resume)\n";
-  }
-  return kExitOk;
+  return WriteRejections(connection, args, json);
 }
 
 }  // namespace depot::cli

@@ -27,9 +27,7 @@ int RunTransfer(const Connection& connection, const TransferArgs& args,
                 bool json);
 
 /// Every rejection of a deposit, all pages.
-grpc::Status ListAllRejections(const Connection& connection,
-                               v1::DepositService::Stub& stub,
-                               int64_t deposit_id,
+grpc::Status ListAllRejections(const Connection& connection, int64_t deposit_id,
                                std::vector<v1::Rejection>* rejections);
 
 }  // namespace depot::cli
