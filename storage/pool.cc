@@ -176,11 +176,6 @@ void ConnectionPool::Read(
   Run<pqxx::nontransaction>(work);
 }
 
-void ConnectionPool::TransactSerializable(
-    const std::function<void(pqxx::transaction<pqxx::serializable>&)>& work) {
-  Run<pqxx::transaction<pqxx::serializable>>(work);
-}
-
 void ConnectionPool::Ping() {
   bool free = false;
   {
@@ -198,20 +193,6 @@ void ConnectionPool::Ping() {
     probe.prepare(common_sql::kSelectOne.name, common_sql::kSelectOne.text);
     pqxx::nontransaction tx(probe);
     tx.exec_prepared(common_sql::kSelectOne.name);
-  } catch (const pqxx::pqxx_exception&) {
-    RethrowAsDepotError();
-  }
-}
-
-void ConnectionPool::WithConnection(
-    const std::function<void(pqxx::connection&)>& work) {
-  Lease lease(*this);
-  try {
-    work(*lease);
-  } catch (const pqxx::broken_connection&) {
-    lease.Discard();
-    DropIdle();
-    RethrowAsDepotError();
   } catch (const pqxx::pqxx_exception&) {
     RethrowAsDepotError();
   }

@@ -54,14 +54,6 @@ class ConnectionPool {
   /// Retries once on a fresh connection as Transact does.
   void Read(const std::function<void(pqxx::nontransaction&)>& work);
 
-  /// Like Transact with a SERIALIZABLE transaction.
-  void TransactSerializable(
-      const std::function<void(pqxx::transaction<pqxx::serializable>&)>& work);
-
-  /// Runs work with a connection of the pool, outside any transaction
-  /// (COPY streams, LISTEN); same error translation, no retries.
-  void WithConnection(const std::function<void(pqxx::connection&)>& work);
-
   /// Whether the database answers (SELECT 1), for the health service:
   /// throws Unavailable when it does not. Uses a pooled connection when
   /// one is free, else one of its own, so a busy pool neither delays the

@@ -1,5 +1,5 @@
 // bench/access_request: CompileAccessRequest latency with a realistically
-// loaded depot (issue 7). Against a depotd child process over mTLS:
+// loaded depot. Against a depotd child process over mTLS:
 //  1. loads `--records` deposited records (default 1,000,000) through
 //     DepositService.TransferRecords, batches of 1000 over 2 streams (the
 //     production path, so every row is sealed and indexed as in real use);

@@ -258,7 +258,7 @@ std::optional<ServerConfig> LoadServerConfig(int argc, char** argv,
       config.declaration_validity_years = ParseInt(key, *v, 1, kMaxPeriodYears);
     }
     if (key == "subject_key_dir") config.subject_key_dir = *v;
-    if (key == "audit_key_file") config.audit_key_file = *v;  // issue 7 A
+    if (key == "audit_key_file") config.audit_key_file = *v;
     if (key == "retention_visits_months") {
       config.retention_visits_months = ParseInt(key, *v, 1, kMaxPeriodMonths);
     }
