@@ -46,7 +46,7 @@ Date RequireDate(std::string_view field, std::string_view text) {
 }
 
 std::string FormatDate(Date date) {
-  char buffer[16];
+  char buffer[48];  // room for any int: -O3 checks the whole range
   std::snprintf(buffer, sizeof(buffer), "%04d-%02u-%02u",
                 static_cast<int>(date.year()),
                 static_cast<unsigned>(date.month()),

@@ -40,7 +40,7 @@ const char* MonthName(int month) {
 }
 
 std::string FormatDate(const Date& date) {
-  char buffer[16];
+  char buffer[48];  // room for any int: -O3 checks the whole range
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month,
                 date.day);
   return buffer;

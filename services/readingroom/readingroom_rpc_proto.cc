@@ -75,7 +75,7 @@ void ToProto(const VisitorLog& log, v1::VisitorLogResponse* out) {
 }
 
 void ToProto(const OverdueList& list, v1::ListOverdueResponse* out) {
-  char closing[16];
+  char closing[48];  // room for any int: -O3 checks the whole range
   std::snprintf(closing, sizeof(closing), "%02d:%02d",
                 list.closing_minutes / 60, list.closing_minutes % 60);
   out->set_closing_time(closing);

@@ -15,7 +15,7 @@ std::optional<Day> ParseDay(std::string_view text) {
 }
 
 std::string FormatDay(Day day) {
-  char text[16];
+  char text[48];  // room for any int: -O3 checks the whole range
   std::snprintf(
       text, sizeof(text), "%04d-%02u-%02u", static_cast<int>(day.year()),
       static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));

@@ -17,7 +17,7 @@ Date DateFrom(depot::Date date) {
 }  // namespace
 
 std::string Date::ToString() const {
-  char buffer[16];
+  char buffer[48];  // room for any int: -O3 checks the whole range
   std::snprintf(buffer, sizeof(buffer), "%04d-%02d-%02d", year, month, day);
   return buffer;
 }
