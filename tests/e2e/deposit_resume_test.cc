@@ -42,7 +42,19 @@ int64_t NextPosition(int port, int64_t deposit) {
   return progress.next_position();
 }
 
-// Streams batches of 200 and calls `cut` after the third batch was sent.
+// Waits until the server has committed part of the transfer (at most 60 s:
+// a loaded machine may take a while), so that the cut falls mid-transfer
+// however fast the server is.
+void WaitForCommittedRecords(int port, int64_t deposit) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (NextPosition(port, deposit) <= 1 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+// Streams batches of 200 and calls `cut` once the server has committed
+// some of the first three.
 grpc::Status TransferAndCut(int port, int64_t deposit,
                             const std::vector<v1::RecordData>& records,
                             const std::function<void()>& cut) {
@@ -66,7 +78,7 @@ grpc::Status TransferAndCut(int port, int64_t deposit,
     }
     if (!writer->Write(message)) break;
     if (++batches == 3) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      WaitForCommittedRecords(port, deposit);
       cut();
     }
   }
