@@ -19,4 +19,10 @@ inline Error ErrorOf(const std::function<void()>& action) {
   return Error(ErrorCode::kInternal, "none");
 }
 
+/// The code of the depot::Error an action throws; fails the test when it
+/// throws none.
+inline ErrorCode CodeOf(const std::function<void()>& action) {
+  return ErrorOf(action).code();
+}
+
 }  // namespace depot::testing

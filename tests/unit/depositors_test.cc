@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "services/common/error.h"
+#include "tests/support/error_of.h"
 #include "tests/unit/fake_deposit_store.h"
 
 namespace depot::deposits {
@@ -13,15 +14,7 @@ Caller Municipality(const std::string& org) {
   return Caller{"municipality-" + org, Role::kMunicipality, org};
 }
 
-ErrorCode CodeOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error.code();
-  }
-  ADD_FAILURE() << "expected an error";
-  return ErrorCode::kInternal;
-}
+using depot::testing::CodeOf;
 
 class DepositorsTest : public ::testing::Test {
  protected:
@@ -39,8 +32,8 @@ TEST_F(DepositorsTest, RegistersAndFinds) {
 
 TEST_F(DepositorsTest, BadInputIsRejectedAndNothingStored) {
   EXPECT_EQ(CodeOf([&] {
-              depositors_.Register(Archivist(), {"964338532", "X",
-                                                 DepositorKind::kCounty});
+              depositors_.Register(Archivist(),
+                                   {"964338532", "X", DepositorKind::kCounty});
             }),
             ErrorCode::kInvalidArgument);
   EXPECT_EQ(CodeOf([&] {
@@ -87,26 +80,26 @@ TEST_F(DepositorsTest, MissingDepositorIsNotFound) {
 
 TEST_F(DepositorsTest, MunicipalityActsOnlyForItself) {
   EXPECT_EQ(CodeOf([&] {
-              depositors_.Register(Municipality("964338531"),
-                                   {"938587418", "Other",
-                                    DepositorKind::kMunicipality});
+              depositors_.Register(
+                  Municipality("964338531"),
+                  {"938587418", "Other", DepositorKind::kMunicipality});
             }),
             ErrorCode::kPermissionDenied);
   depositors_.Register(Municipality("964338531"),
                        {"964338531", "Own", DepositorKind::kMunicipality});
   depositors_.Register(Archivist(),
                        {"938587418", "Other", DepositorKind::kMunicipality});
-  EXPECT_EQ(CodeOf([&] { depositors_.Get(Municipality("964338531"),
-                                         "938587418"); }),
-            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(
+      CodeOf([&] { depositors_.Get(Municipality("964338531"), "938587418"); }),
+      ErrorCode::kPermissionDenied);
   DepositorPage page = depositors_.List(Municipality("964338531"), 0, "");
   ASSERT_EQ(page.depositors.size(), 1u);
   EXPECT_EQ(page.depositors[0].organisation_number, "964338531");
 }
 
 TEST_F(DepositorsTest, ListsPageByPage) {
-  for (const char* number : {"964338531", "938587418", "974760673",
-                             "923609016", "940101808"}) {
+  for (const char* number :
+       {"964338531", "938587418", "974760673", "923609016", "940101808"}) {
     depositors_.Register(Archivist(),
                          {number, "D", DepositorKind::kMunicipality});
   }

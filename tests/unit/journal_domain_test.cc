@@ -5,6 +5,7 @@
 #include "services/journal/domain/codes.h"
 #include "services/journal/domain/journal.h"
 #include "services/journal/domain/public_journal.h"
+#include "tests/support/error_of.h"
 #include "tests/unit/fake_journal_store.h"
 #include "tests/unit/journal_test_support.h"
 
@@ -18,15 +19,7 @@ using testing::JobCase;
 using testing::NoonOf;
 using testing::OrdinaryCase;
 
-ErrorCode CodeOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error.code();
-  }
-  ADD_FAILURE() << "expected an error";
-  return ErrorCode::kInternal;
-}
+using depot::testing::CodeOf;
 
 std::string MessageOf(const std::function<void()>& action) {
   try {

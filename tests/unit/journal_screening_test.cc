@@ -8,6 +8,7 @@
 #include "services/journal/domain/journal.h"
 #include "services/journal/domain/preview.h"
 #include "services/journal/domain/public_journal.h"
+#include "tests/support/error_of.h"
 #include "tests/unit/fake_journal_store.h"
 #include "tests/unit/journal_test_support.h"
 
@@ -20,15 +21,7 @@ using testing::Incoming;
 using testing::JobCase;
 using testing::OrdinaryCase;
 
-ErrorCode CodeOf(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error.code();
-  }
-  ADD_FAILURE() << "expected an error";
-  return ErrorCode::kInternal;
-}
+using depot::testing::CodeOf;
 
 class ScreeningTest : public ::testing::Test {
  protected:
