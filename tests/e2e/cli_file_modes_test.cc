@@ -14,7 +14,7 @@
 #include "tests/support/pki.h"
 #include "tests/support/postgres.h"
 #include "tests/support/records.h"
-#include "tests/unit/noark_test_documents.h"
+#include "tests/support/noark_test_documents.h"
 
 namespace depot {
 namespace {

@@ -7,7 +7,7 @@
 #include "tests/support/depotd.h"
 #include "tests/support/postgres.h"
 #include "tests/support/records.h"
-#include "tests/unit/noark5_schema.h"
+#include "tests/support/noark5_schema.h"
 
 namespace depot {
 namespace {

@@ -1,5 +1,5 @@
 // The generated leak test through the real server and the CLI: a sample of
-// the domain test's cases (tests/unit/journal_leak_test.cc runs 10,000 and
+// the domain test's cases (services/journal/domain/public_journal_leak_test.cc runs 10,000 and
 // more) journaled into depotd over gRPC, then every public output read
 // back with the depot CLI as the desk: `journal public` as a table, as
 // JSON and as Noark 5 offentligJournal.xml, and `journal applicants` as
@@ -22,8 +22,8 @@
 #include "tests/support/depotd.h"
 #include "tests/support/pki.h"
 #include "tests/support/postgres.h"
-#include "tests/unit/journal_leak_checker.h"
-#include "tests/unit/journal_leak_generator.h"
+#include "tests/support/leak/journal_leak_checker.h"
+#include "tests/support/leak/journal_leak_generator.h"
 
 namespace depot {
 namespace {

@@ -11,7 +11,7 @@
 #include "tests/support/depotd.h"
 #include "tests/support/pki.h"
 #include "tests/support/postgres.h"
-#include "tests/unit/noark_test_documents.h"
+#include "tests/support/noark_test_documents.h"
 
 namespace depot {
 namespace {

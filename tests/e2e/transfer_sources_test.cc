@@ -18,7 +18,7 @@
 #include "tests/support/postgres.h"
 #include "tests/support/process.h"
 #include "tests/support/records.h"
-#include "tests/unit/noark_test_documents.h"
+#include "tests/support/noark_test_documents.h"
 
 namespace depot {
 namespace {

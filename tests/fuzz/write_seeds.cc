@@ -4,7 +4,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "tests/unit/noark_test_documents.h"
+#include "tests/support/noark_test_documents.h"
 
 int main(int argc, char** argv) {
   if (argc != 2) {

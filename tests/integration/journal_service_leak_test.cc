@@ -17,7 +17,7 @@
 #include "storage/journal/pg_journal_store.h"
 #include "tests/integration/journal_leak_corpus.h"
 #include "tests/integration/journal_service_fixture.h"
-#include "tests/unit/noark5_schema.h"
+#include "tests/support/noark5_schema.h"
 
 namespace depot {
 namespace {

@@ -7,7 +7,7 @@
 #include <map>
 
 #include "tests/integration/journal_service_fixture.h"
-#include "tests/unit/noark5_schema.h"
+#include "tests/support/noark5_schema.h"
 
 namespace depot {
 namespace {

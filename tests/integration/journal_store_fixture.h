@@ -18,8 +18,8 @@
 #include "storage/migrations.h"
 #include "tests/support/postgres.h"
 #include "tests/support/records.h"
-#include "tests/unit/journal_test_support.h"
-#include "tests/unit/noark5_schema.h"
+#include "tests/support/fakes/journal_test_support.h"
+#include "tests/support/noark5_schema.h"
 
 namespace depot::journal {
 

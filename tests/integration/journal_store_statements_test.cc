@@ -8,7 +8,7 @@
 #include "services/journal/domain/journal.h"
 #include "storage/journal/pg_journal_store.h"
 #include "tests/support/postgres.h"
-#include "tests/unit/journal_test_support.h"
+#include "tests/support/fakes/journal_test_support.h"
 
 namespace depot::journal {
 namespace {

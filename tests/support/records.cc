@@ -7,53 +7,21 @@
 
 namespace depot::testing {
 
-std::string MakeFodselsnummer(int day, int month, int year, int n) {
-  static const int kWeights1[] = {3, 7, 6, 1, 8, 9, 4, 5, 2};
-  static const int kWeights2[] = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
-  int found = 0;
-  for (int individual = 0; individual < 500; ++individual) {
-    char digits[48];  // room for any int, though the caller gives 2 digits each
-    std::snprintf(digits, sizeof(digits), "%02d%02d%02d%03d", day, month,
-                  year % 100, individual);
-    int sum = 0;
-    for (int i = 0; i < 9; ++i) sum += (digits[i] - '0') * kWeights1[i];
-    int k1 = 11 - sum % 11;
-    if (k1 == 11) k1 = 0;
-    if (k1 == 10) continue;
-    digits[9] = static_cast<char>('0' + k1);
-    sum = 0;
-    for (int i = 0; i < 10; ++i) sum += (digits[i] - '0') * kWeights2[i];
-    int k2 = 11 - sum % 11;
-    if (k2 == 11) k2 = 0;
-    if (k2 == 10) continue;
-    digits[10] = static_cast<char>('0' + k2);
-    digits[11] = '\0';
-    if (found++ == n) return digits;
-  }
-  throw std::runtime_error("no more fødselsnumre on that day");
-}
-
 std::vector<v1::RecordData> MakeRecords(int first_position, int count,
                                         const std::string& last_contact_date) {
   std::vector<v1::RecordData> records;
   records.reserve(count);
-  for (int i = 0; i < count; ++i) {
-    int position = first_position + i;
-    // Spread over 1950-1959, 28 days a month, so numbers stay unique.
-    int slot = position;
-    int day = 1 + slot % 28;
-    int month = 1 + (slot / 28) % 12;
-    int year = 1950 + (slot / (28 * 12)) % 10;
-    int n = slot / (28 * 12 * 10);
+  for (const SyntheticRecord& synthetic :
+       MakeSyntheticRecords(first_position, count, last_contact_date)) {
     v1::RecordData record;
-    record.set_position(position);
-    record.set_source_record_id("src-" + std::to_string(position));
-    record.set_person_name("Test Person " + std::to_string(position));
-    record.set_national_id(MakeFodselsnummer(day, month, year, n));
-    record.set_opened_date("1970-01-01");
-    record.set_last_contact_date(last_contact_date);
-    record.set_box("box-" + std::to_string(position / 100));
-    record.set_shelf("A-1");
+    record.set_position(synthetic.position);
+    record.set_source_record_id(synthetic.source_record_id);
+    record.set_person_name(synthetic.person_name);
+    record.set_national_id(synthetic.national_id);
+    record.set_opened_date(synthetic.opened_date);
+    record.set_last_contact_date(synthetic.last_contact_date);
+    record.set_box(synthetic.box);
+    record.set_shelf(synthetic.shelf);
     records.push_back(std::move(record));
   }
   return records;

@@ -7,12 +7,9 @@
 #include <vector>
 
 #include "depot/v1/deposit.grpc.pb.h"
+#include "tests/support/synthetic_records.h"
 
 namespace depot::testing {
-
-/// A valid Norwegian fødselsnummer for someone born on day/month/year
-/// (1900-1999), the n-th such number (n from 0).
-std::string MakeFodselsnummer(int day, int month, int year, int n);
 
 /// `count` synthetic records at positions first_position.., born in the
 /// 1950s with valid identity numbers, opened 1970 and last contact on

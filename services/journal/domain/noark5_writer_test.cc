@@ -5,9 +5,9 @@
 #include "services/common/error.h"
 #include "services/journal/domain/journal.h"
 #include "services/journal/domain/public_journal.h"
-#include "tests/unit/fake_journal_store.h"
-#include "tests/unit/journal_test_support.h"
-#include "tests/unit/noark5_schema.h"
+#include "tests/support/fakes/fake_journal_store.h"
+#include "tests/support/fakes/journal_test_support.h"
+#include "tests/support/noark5_schema.h"
 
 namespace depot::journal {
 namespace {

@@ -4,7 +4,7 @@
 
 #include "services/common/error.h"
 #include "services/readingroom/domain/item_ref.h"
-#include "tests/unit/fake_readingroom_store.h"
+#include "tests/support/fakes/fake_readingroom_store.h"
 
 namespace depot::readingroom {
 

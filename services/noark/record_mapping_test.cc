@@ -8,7 +8,7 @@
 #include "services/noark/noark5_reader.h"
 #include "services/noark/record_mapping.h"
 #include "tests/support/process.h"
-#include "tests/unit/noark_test_documents.h"
+#include "tests/support/noark_test_documents.h"
 
 namespace depot::noark {
 namespace {

@@ -1,6 +1,6 @@
 // "No valid declaration, no loan", and the rest of the loan rules, against
 // the in-memory store, a fake DepositService catalog and a hand-moved clock.
-#include "tests/unit/readingroom_fixture.h"
+#include "tests/support/fakes/readingroom_fixture.h"
 
 namespace depot::readingroom {
 namespace {

@@ -4,7 +4,7 @@
 
 #include "services/readingroom/domain/retention.h"
 #include "services/readingroom/domain/subject_visitors.h"
-#include "tests/unit/readingroom_fixture.h"
+#include "tests/support/fakes/readingroom_fixture.h"
 
 namespace depot::readingroom {
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/unit/journal_leak_generator.h"
+#include "tests/support/leak/journal_leak_generator.h"
 
 namespace depot::journal::testing {
 

@@ -1,11 +1,11 @@
-#include "tests/unit/journal_leak_checker.h"
+#include "tests/support/leak/journal_leak_checker.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 
 #include <vector>
 
-#include "tests/unit/journal_leak_text.h"
+#include "tests/support/leak/journal_leak_text.h"
 
 namespace depot::journal::testing {
 

@@ -12,7 +12,7 @@
 #include "services/readingroom/domain/time_text.h"
 #include "services/readingroom/domain/visitors.h"
 #include "tests/support/error_of.h"
-#include "tests/unit/fake_readingroom_store.h"
+#include "tests/support/fakes/fake_readingroom_store.h"
 
 namespace depot::readingroom {
 

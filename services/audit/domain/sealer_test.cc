@@ -5,7 +5,7 @@
 #include "services/audit/domain/audit_logs.h"
 #include "services/audit/domain/canonical.h"
 #include "services/common/error.h"
-#include "tests/unit/fake_audit_store.h"
+#include "tests/support/fakes/fake_audit_store.h"
 
 namespace depot::audit {
 namespace {

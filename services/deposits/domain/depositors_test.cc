@@ -4,7 +4,7 @@
 
 #include "services/common/error.h"
 #include "tests/support/error_of.h"
-#include "tests/unit/fake_deposit_store.h"
+#include "tests/support/fakes/fake_deposit_store.h"
 
 namespace depot::deposits {
 namespace {

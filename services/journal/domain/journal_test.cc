@@ -6,8 +6,8 @@
 #include "services/journal/domain/journal.h"
 #include "services/journal/domain/public_journal.h"
 #include "tests/support/error_of.h"
-#include "tests/unit/fake_journal_store.h"
-#include "tests/unit/journal_test_support.h"
+#include "tests/support/fakes/fake_journal_store.h"
+#include "tests/support/fakes/journal_test_support.h"
 
 namespace depot::journal {
 namespace {

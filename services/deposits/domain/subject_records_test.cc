@@ -14,8 +14,8 @@
 #include "services/deposits/domain/record_search.h"
 #include "services/deposits/domain/subject_records.h"
 #include "services/deposits/domain/transfers.h"
-#include "tests/support/records.h"
-#include "tests/unit/fake_deposit_store.h"
+#include "tests/support/synthetic_records.h"
+#include "tests/support/fakes/fake_deposit_store.h"
 
 namespace depot::deposits {
 namespace {

@@ -21,8 +21,8 @@
 #include "services/noark/record_mapping.h"
 #include "services/noark/self_checks.h"
 #include "tests/support/process.h"
-#include "tests/support/records.h"
-#include "tests/unit/fake_deposit_store.h"
+#include "tests/support/synthetic_records.h"
+#include "tests/support/fakes/fake_deposit_store.h"
 
 namespace depot::deposits {
 namespace {
@@ -46,16 +46,16 @@ const char kMetadata[] =
 
 std::vector<RecordInput> Records() {
   std::vector<RecordInput> records;
-  for (const auto& r : testing::MakeRecords(1, 1203, "2010-05-01")) {
+  for (const auto& r : testing::MakeSyntheticRecords(1, 1203, "2010-05-01")) {
     RecordInput input;
-    input.position = r.position();
-    input.source_record_id = r.source_record_id();
-    input.person_name = r.person_name();
-    input.national_id = r.national_id();
-    input.opened_date = r.opened_date();
-    input.last_contact_date = r.last_contact_date();
-    input.box = r.box();
-    input.shelf = r.shelf();
+    input.position = r.position;
+    input.source_record_id = r.source_record_id;
+    input.person_name = r.person_name;
+    input.national_id = r.national_id;
+    input.opened_date = r.opened_date;
+    input.last_contact_date = r.last_contact_date;
+    input.box = r.box;
+    input.shelf = r.shelf;
     records.push_back(input);
   }
   // Without identity number, with a death year, documents and metadata.

@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "services/common/key_value_file.h"
-#include "tests/unit/readingroom_fixture.h"
+#include "tests/support/fakes/readingroom_fixture.h"
 
 namespace depot::readingroom {
 namespace {

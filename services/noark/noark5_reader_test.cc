@@ -12,7 +12,7 @@
 #include "services/noark/record_mapping.h"
 #include "services/noark/self_checks.h"
 #include "tests/support/process.h"
-#include "tests/unit/noark_test_documents.h"
+#include "tests/support/noark_test_documents.h"
 
 namespace depot::noark {
 namespace {

@@ -6,8 +6,8 @@
 #include "services/deposits/domain/depositors.h"
 #include "services/deposits/domain/deposits.h"
 #include "services/deposits/domain/record_search.h"
-#include "tests/support/records.h"
-#include "tests/unit/fake_deposit_store.h"
+#include "tests/support/synthetic_records.h"
+#include "tests/support/fakes/fake_deposit_store.h"
 
 namespace depot::deposits {
 namespace {
@@ -17,23 +17,23 @@ Caller Municipality(const std::string& org) {
   return Caller{"municipality-" + org, Role::kMunicipality, org};
 }
 
-RecordInput Input(const v1::RecordData& r) {
-  return {r.position(),
-          r.source_record_id(),
-          r.person_name(),
-          r.national_id(),
-          r.birth_date(),
-          r.opened_date(),
-          r.last_contact_date(),
-          r.death_year(),
-          r.box(),
-          r.shelf(),
+RecordInput Input(const testing::SyntheticRecord& r) {
+  return {r.position,
+          r.source_record_id,
+          r.person_name,
+          r.national_id,
+          "",
+          r.opened_date,
+          r.last_contact_date,
+          0,
+          r.box,
+          r.shelf,
           {}};
 }
 
 std::vector<RecordInput> Inputs(int first, int count, const std::string& last) {
   std::vector<RecordInput> out;
-  for (const auto& r : testing::MakeRecords(first, count, last)) {
+  for (const auto& r : testing::MakeSyntheticRecords(first, count, last)) {
     out.push_back(Input(r));
   }
   return out;

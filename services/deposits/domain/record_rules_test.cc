@@ -4,11 +4,9 @@
 
 #include <functional>
 
-#include "depot/v1/deposit.pb.h"
-#include "depot/v1/field_rules.pb.h"
 #include "services/common/error.h"
 #include "services/common/text_check.h"
-#include "tests/support/records.h"
+#include "tests/support/synthetic_records.h"
 
 namespace depot::deposits {
 namespace {
@@ -272,34 +270,6 @@ TEST(Limits, PositionsDocumentsAndMetadataHaveBounds) {
   last.documents.assign(kMaxDocuments,
                         {"a.pdf", INT64_MAX, std::string(64, 'a')});
   EXPECT_TRUE(Check(last).accepted);
-}
-
-// The rules the proto states for RecordData's text fields are the ones the
-// domain checks each record against: every string field has one, and they
-// agree.
-TEST(RecordTextRules, AreTheRulesTheProtoStates) {
-  using google::protobuf::Descriptor;
-  using google::protobuf::FieldDescriptor;
-  size_t seen = 0;
-  auto compare = [&](const Descriptor& message, const std::string& prefix) {
-    for (int i = 0; i < message.field_count(); ++i) {
-      const FieldDescriptor& field = *message.field(i);
-      if (field.type() != FieldDescriptor::TYPE_STRING) continue;
-      std::string name = prefix + field.name();
-      ASSERT_TRUE(field.options().HasExtension(v1::text))
-          << name << " has no (depot.v1.text) rule";
-      const v1::TextRule& rule = field.options().GetExtension(v1::text);
-      auto found = RecordTextRules().find(name);
-      ASSERT_NE(found, RecordTextRules().end()) << name;
-      EXPECT_EQ(found->second.max_chars, static_cast<size_t>(rule.max_chars()))
-          << name;
-      EXPECT_EQ(found->second.multiline, rule.multiline()) << name;
-      ++seen;
-    }
-  };
-  compare(*v1::RecordData::descriptor(), "");
-  compare(*v1::DigitalDocument::descriptor(), "documents.");
-  EXPECT_EQ(seen, RecordTextRules().size());
 }
 
 }  // namespace

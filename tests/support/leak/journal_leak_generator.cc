@@ -1,4 +1,4 @@
-#include "tests/unit/journal_leak_generator.h"
+#include "tests/support/leak/journal_leak_generator.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <array>
 
-#include "tests/unit/journal_leak_text.h"
+#include "tests/support/leak/journal_leak_text.h"
 
 namespace depot::journal::testing {
 namespace {

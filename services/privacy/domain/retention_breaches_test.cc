@@ -9,8 +9,8 @@
 #include "services/privacy/domain/erasure.h"
 #include "services/privacy/domain/retention.h"
 #include "services/privacy/domain/time_text.h"
-#include "tests/unit/fake_privacy_store.h"
-#include "tests/unit/privacy_test_support.h"
+#include "tests/support/fakes/fake_privacy_store.h"
+#include "tests/support/fakes/privacy_test_support.h"
 
 namespace depot::privacy {
 namespace {

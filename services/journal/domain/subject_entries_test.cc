@@ -11,9 +11,9 @@
 #include "services/journal/domain/public_journal.h"
 #include "services/journal/domain/subject_entries.h"
 #include "tests/support/error_of.h"
-#include "tests/support/records.h"
-#include "tests/unit/fake_journal_store.h"
-#include "tests/unit/journal_test_support.h"
+#include "tests/support/synthetic_records.h"
+#include "tests/support/fakes/fake_journal_store.h"
+#include "tests/support/fakes/journal_test_support.h"
 
 namespace depot::journal {
 namespace {

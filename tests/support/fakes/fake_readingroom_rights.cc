@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "services/common/subject_key.h"
-#include "tests/unit/fake_readingroom_store.h"
+#include "tests/support/fakes/fake_readingroom_store.h"
 
 namespace depot::readingroom {
 

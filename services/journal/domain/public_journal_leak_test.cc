@@ -19,10 +19,10 @@
 #include "services/journal/domain/codes.h"
 #include "services/journal/domain/journal.h"
 #include "services/journal/domain/public_journal.h"
-#include "tests/unit/fake_journal_store.h"
-#include "tests/unit/journal_leak_checker.h"
-#include "tests/unit/journal_leak_generator.h"
-#include "tests/unit/journal_test_support.h"
+#include "tests/support/fakes/fake_journal_store.h"
+#include "tests/support/leak/journal_leak_checker.h"
+#include "tests/support/leak/journal_leak_generator.h"
+#include "tests/support/fakes/journal_test_support.h"
 
 namespace depot::journal {
 namespace {

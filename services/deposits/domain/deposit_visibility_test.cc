@@ -9,7 +9,7 @@
 #include "services/deposits/domain/deposits.h"
 #include "services/deposits/domain/record_search.h"
 #include "services/deposits/domain/transfers.h"
-#include "tests/unit/fake_deposit_store.h"
+#include "tests/support/fakes/fake_deposit_store.h"
 
 namespace depot::deposits {
 namespace {

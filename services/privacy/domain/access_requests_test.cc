@@ -8,8 +8,8 @@
 #include "services/privacy/domain/access_requests.h"
 #include "services/privacy/domain/identity.h"
 #include "services/privacy/domain/time_text.h"
-#include "tests/unit/fake_privacy_store.h"
-#include "tests/unit/privacy_test_support.h"
+#include "tests/support/fakes/fake_privacy_store.h"
+#include "tests/support/fakes/privacy_test_support.h"
 
 namespace depot::privacy {
 namespace {

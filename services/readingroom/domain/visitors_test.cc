@@ -1,7 +1,7 @@
 // Visitors and visits: registration, search, correction, check-in and
 // check-out, the day's visitor log, and what each leaves in the audit trail.
 #include "services/common/subject_key.h"
-#include "tests/unit/readingroom_fixture.h"
+#include "tests/support/fakes/readingroom_fixture.h"
 
 namespace depot::readingroom {
 namespace {
