@@ -32,7 +32,10 @@ generator_flags() {
   [[ -f $1/CMakeCache.txt ]] && return 0
   if have ninja; then echo "-G Ninja"; fi
   if have ccache; then
-    echo "-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache"
+    # ccache caches compilations that use a precompiled header only when
+    # told that the header's macros and __TIME__ may be trusted.
+    local launcher="env;CCACHE_SLOPPINESS=pch_defines,time_macros;ccache"
+    echo "-DCMAKE_CXX_COMPILER_LAUNCHER=$launcher -DCMAKE_C_COMPILER_LAUNCHER=$launcher"
   fi
 }
 
