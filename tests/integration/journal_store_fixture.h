@@ -18,6 +18,7 @@
 #include "storage/migrations.h"
 #include "tests/support/postgres.h"
 #include "tests/support/records.h"
+#include "tests/support/sql.h"
 #include "tests/unit/journal_test_support.h"
 #include "tests/unit/noark5_schema.h"
 
@@ -25,12 +26,9 @@ namespace depot::journal {
 
 class PgJournalStoreTest : public ::testing::Test {
  protected:
-  pqxx::result Sql(const std::string& query) {
-    pqxx::connection connection(db_.dsn());
-    pqxx::work tx(connection);
-    pqxx::result result = tx.exec(query);
-    tx.commit();
-    return result;
+  template <typename... Params>
+  pqxx::result Sql(const storage::SqlQuery& query, const Params&... params) {
+    return depot::testing::RunSql(db_.dsn(), query, params...);
   }
 
   depot::testing::TestDatabase db_;
