@@ -133,7 +133,7 @@ std::map<int, int64_t> RecordIds(const std::string& dsn,
   pqxx::read_transaction tx(connection);
   std::map<int, int64_t> ids;
   for (const auto& row :
-       tx.exec_params(bench::sql::kFindRecordsBySourceIds.text, list)) {
+       tx.exec_params(storage::bench_sql::kFindRecordsBySourceIds.text, list)) {
     ids[std::stoi(row[0].as<std::string>().substr(4))] = row[1].as<int64_t>();
   }
   return ids;

@@ -89,7 +89,7 @@ double LoanCycles(const std::string& dsn, int callers, int seconds,
         int64_t loan = 0;
         {
           pqxx::work tx(connection);
-          loan = tx.exec_params1(bench::sql::kOpenBenchLoan.text,
+          loan = tx.exec_params1(storage::bench_sql::kOpenBenchLoan.text,
                                  "record/" + std::to_string(c), c)[0]
                      .as<int64_t>();
           if (audited) {
@@ -102,7 +102,7 @@ double LoanCycles(const std::string& dsn, int callers, int seconds,
         }
         {
           pqxx::work tx(connection);
-          tx.exec_params(bench::sql::kReturnBenchLoan.text, loan);
+          tx.exec_params(storage::bench_sql::kReturnBenchLoan.text, loan);
           if (audited) {
             storage::AppendAuditEvent(
                 tx, "readingroom",
@@ -151,7 +151,7 @@ void ChangeDetail(const std::string& dsn, int64_t seq,
                   const std::string& detail) {
   pqxx::connection connection(dsn);
   pqxx::work tx(connection);
-  tx.exec_params(bench::sql::kChangeAuditEventDetail.text, seq, detail);
+  tx.exec_params(storage::bench_sql::kChangeAuditEventDetail.text, seq, detail);
   tx.commit();
 }
 
@@ -168,7 +168,7 @@ bool LoadSealAndVerify(const std::string& dsn, audit::Sealer& sealer,
   {
     pqxx::connection connection(dsn);
     pqxx::nontransaction(connection)
-        .exec(bench::sql::kVacuumAnalyzeAuditEvents.text);
+        .exec(storage::bench_sql::kVacuumAnalyzeAuditEvents.text);
   }
 
   start = Clock::now();
@@ -208,7 +208,7 @@ void MeasureAppendOverhead(const std::string& dsn, storage::PgAuditStore& store,
   {
     pqxx::connection connection(dsn);
     pqxx::work tx(connection);
-    tx.exec(bench::sql::kCreateTableBenchLoans.text);
+    tx.exec(storage::bench_sql::kCreateTableBenchLoans.text);
     tx.commit();
   }
   audit::Sealer background(store, key, audit::SystemMicrosClock());

@@ -197,14 +197,14 @@ double Baseline(const std::string& dsn, int workers, int64_t pairs) {
   {
     pqxx::connection connection(dsn);
     pqxx::work tx(connection);
-    tx.exec(bench::sql::kCreateTableBenchBaseline.text);
+    tx.exec(storage::bench_sql::kCreateTableBenchBaseline.text);
     tx.commit();
   }
   std::vector<std::unique_ptr<pqxx::connection>> connections;
   for (int i = 0; i < workers; ++i) {
     connections.push_back(std::make_unique<pqxx::connection>(dsn));
-    for (const auto& statement :
-         {bench::sql::kOpenBaselineLoan, bench::sql::kReturnBaselineLoan}) {
+    for (const auto& statement : {storage::bench_sql::kOpenBaselineLoan,
+                                  storage::bench_sql::kReturnBaselineLoan}) {
       connections.back()->prepare(statement.name, statement.text);
     }
   }
@@ -218,13 +218,13 @@ double Baseline(const std::string& dsn, int workers, int64_t pairs) {
         int64_t id = 0;
         {
           pqxx::work tx(connection);
-          id = tx.exec_prepared1(bench::sql::kOpenBaselineLoan.name, i,
+          id = tx.exec_prepared1(storage::bench_sql::kOpenBaselineLoan.name, i,
                                  "record:" + std::to_string(i))[0]
                    .as<int64_t>();
           tx.commit();
         }
         pqxx::work tx(connection);
-        tx.exec_prepared(bench::sql::kReturnBaselineLoan.name, id);
+        tx.exec_prepared(storage::bench_sql::kReturnBaselineLoan.name, id);
         tx.commit();
       }
     });

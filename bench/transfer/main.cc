@@ -144,11 +144,13 @@ std::vector<RecordRow> ReadStoredRows(pqxx::connection& connection) {
   std::vector<std::string> rows;
   {
     pqxx::work tx(connection);
-    tx.exec(depot::bench::sql::kCreateTableCopyLimit.text);
+    tx.exec(depot::storage::bench_sql::kCreateTableCopyLimit.text);
     // stream_from runs COPY (query) TO STDOUT for a parenthesised query.
     pqxx::stream_from stored(
         tx,
-        "(" + std::string(depot::bench::sql::kSelectStoredRecordsToCopy.text) +
+        "(" +
+            std::string(
+                depot::storage::bench_sql::kSelectStoredRecordsToCopy.text) +
             ")");
     std::string line;
     while (stored.get_raw_line(line)) rows.push_back(line);
