@@ -4,7 +4,8 @@
 #include <string>
 
 #include "storage/sql_query.h"
-#include "tests/support/sql.h"
+#include "tests/support/migration_files.h"
+#include "tests/support/queries.h"
 
 namespace depot::testing {
 
