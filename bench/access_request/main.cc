@@ -33,6 +33,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/queries.h"
 #include "depot/v1/deposit.grpc.pb.h"
 #include "depot/v1/privacy.grpc.pb.h"
 #include "depot/v1/readingroom.grpc.pb.h"
@@ -132,9 +133,7 @@ std::map<int, int64_t> RecordIds(const std::string& dsn,
   pqxx::read_transaction tx(connection);
   std::map<int, int64_t> ids;
   for (const auto& row :
-       tx.exec_params("SELECT source_record_id, id FROM deposits.records "
-                      "WHERE source_record_id = ANY(string_to_array($1, ','))",
-                      list)) {
+       tx.exec_params(storage::bench_sql::kFindRecordsBySourceIds.text, list)) {
     ids[std::stoi(row[0].as<std::string>().substr(4))] = row[1].as<int64_t>();
   }
   return ids;

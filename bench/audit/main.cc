@@ -34,6 +34,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/queries.h"
 #include "services/audit/domain/audit_logs.h"
 #include "services/audit/sealer_thread.h"
 #include "storage/audit/pg_audit_store.h"
@@ -88,10 +89,8 @@ double LoanCycles(const std::string& dsn, int callers, int seconds,
         int64_t loan = 0;
         {
           pqxx::work tx(connection);
-          loan = tx.exec_params1(
-                       "INSERT INTO bench_loans (item, visitor) VALUES ($1, "
-                       "$2) RETURNING id",
-                       "record/" + std::to_string(c), c)[0]
+          loan = tx.exec_params1(storage::bench_sql::kOpenBenchLoan.text,
+                                 "record/" + std::to_string(c), c)[0]
                      .as<int64_t>();
           if (audited) {
             storage::AppendAuditEvent(
@@ -103,10 +102,7 @@ double LoanCycles(const std::string& dsn, int callers, int seconds,
         }
         {
           pqxx::work tx(connection);
-          tx.exec_params(
-              "UPDATE bench_loans SET returned_at = now() WHERE id "
-              "= $1",
-              loan);
+          tx.exec_params(storage::bench_sql::kReturnBenchLoan.text, loan);
           if (audited) {
             storage::AppendAuditEvent(
                 tx, "readingroom",
@@ -127,8 +123,126 @@ double LoanCycles(const std::string& dsn, int callers, int seconds,
   return static_cast<double>(cycles) / Seconds(start);
 }
 
+// What Run measures, for Report.
+struct Results {
+  int events = 0;
+  double load_seconds = 0;
+  int64_t sealed = 0;
+  double seal_seconds = 0;
+  double verify_seconds = 0;
+  bool named = false;
+  double tampered_seconds = 0;
+  double without = 0;  // loan cycles/s without the audit append, two rounds
+  double with = 0;     // and with it
+  bool readingroom_verifies = false;
+};
+
+// The sealer's passes over the deposits log until nothing is left.
+int64_t SealAll(audit::Sealer& sealer) {
+  int64_t sealed = 0;
+  for (;;) {
+    auto pass = sealer.SealLog("deposits", true);
+    sealed += pass.sealed;
+    if (pass.sealed == 0) return sealed;
+  }
+}
+
+void ChangeDetail(const std::string& dsn, int64_t seq,
+                  const std::string& detail) {
+  pqxx::connection connection(dsn);
+  pqxx::work tx(connection);
+  tx.exec_params(storage::bench_sql::kChangeAuditEventDetail.text, seq, detail);
+  tx.commit();
+}
+
+// Loads, seals and verifies the log; false when it does not verify.
+bool LoadSealAndVerify(const std::string& dsn, audit::Sealer& sealer,
+                       audit::AuditLogs& logs, Results& results) {
+  auto start = Clock::now();
+  Load(dsn, results.events);
+  results.load_seconds = Seconds(start);
+
+  start = Clock::now();
+  results.sealed = SealAll(sealer);
+  results.seal_seconds = Seconds(start);
+  {
+    pqxx::connection connection(dsn);
+    pqxx::nontransaction(connection)
+        .exec(storage::bench_sql::kVacuumAnalyzeAuditEvents.text);
+  }
+
+  start = Clock::now();
+  audit::VerifyOutcome outcome = logs.Verify("deposits");
+  results.verify_seconds = Seconds(start);
+  if (!outcome.verification.ok() ||
+      outcome.verification.events_checked != results.events) {
+    std::cerr << "bench_audit: verification failed: "
+              << (outcome.verification.first_bad
+                      ? outcome.verification.first_bad->detail
+                      : "wrong count")
+              << std::endl;
+    return false;
+  }
+  return true;
+}
+
+// The fast path must still see tampering: change one event in the middle;
+// verification falls back to the sequential walk that names it.
+void VerifyTampered(const std::string& dsn, audit::AuditLogs& logs,
+                    Results& results) {
+  int64_t middle = results.events / 2 + 1;
+  ChangeDetail(dsn, middle, "results=2");
+  auto start = Clock::now();
+  audit::VerifyOutcome tampered = logs.Verify("deposits");
+  results.tampered_seconds = Seconds(start);
+  const auto& bad = tampered.verification.first_bad;
+  results.named = bad && bad->what == "changed" && bad->seq == middle;
+  ChangeDetail(dsn, middle, "results=1");
+}
+
+// Loan cycles without and with the audit append, while the sealer keeps
+// chaining the appended events meanwhile, as in depotd.
+void MeasureAppendOverhead(const std::string& dsn, storage::PgAuditStore& store,
+                           const audit::AuditSigningKey& key, int callers,
+                           int seconds, Results& results) {
+  {
+    pqxx::connection connection(dsn);
+    pqxx::work tx(connection);
+    tx.exec(storage::bench_sql::kCreateTableBenchLoans.text);
+    tx.commit();
+  }
+  audit::Sealer background(store, key, audit::SystemMicrosClock());
+  audit::SealerThread thread(background, std::chrono::milliseconds(200));
+  for (int round = 0; round < 2; ++round) {
+    results.without += LoanCycles(dsn, callers, seconds, false);
+    results.with += LoanCycles(dsn, callers, seconds, true);
+  }
+}
+
+void Report(const Results& r) {
+  std::cout << "events: " << r.events << "\n"
+            << "load_events_per_s: "
+            << static_cast<int64_t>(r.events / r.load_seconds) << "\n"
+            << "seal_events_per_s: "
+            << static_cast<int64_t>(r.sealed / r.seal_seconds) << "\n"
+            << "verify_seconds: " << r.verify_seconds << "\n"
+            << "verify_events_per_s: "
+            << static_cast<int64_t>(r.events / r.verify_seconds) << "\n"
+            << "verify_names_changed_event: " << (r.named ? "yes" : "NO")
+            << "\n"
+            << "verify_tampered_seconds: " << r.tampered_seconds << "\n"
+            << "loan_cycles_per_s_without_audit: "
+            << static_cast<int64_t>(r.without / 2) << "\n"
+            << "loan_cycles_per_s_with_audit: "
+            << static_cast<int64_t>(r.with / 2) << "\n"
+            << "append_overhead_ratio: " << r.with / r.without << "\n"
+            << "readingroom_log_after_bench_verifies: "
+            << (r.readingroom_verifies ? "yes" : "NO") << "\n";
+}
+
 int Run() {
-  int events = EnvInt("BENCH_AUDIT_EVENTS", 1'000'000);
+  Results results;
+  results.events = EnvInt("BENCH_AUDIT_EVENTS", 1'000'000);
   int callers = EnvInt("BENCH_CALLERS", 64);
   int seconds = EnvInt("BENCH_SECONDS", 5);
   testing::TestDatabase db;
@@ -139,102 +253,11 @@ int Run() {
                        audit::SealerOptions{10'000, 1'000'000, 10'000'000});
   audit::AuditLogs logs(store, *key, sealer);
 
-  auto start = Clock::now();
-  Load(db.dsn(), events);
-  double load_seconds = Seconds(start);
-
-  start = Clock::now();
-  int64_t sealed = 0;
-  for (;;) {
-    auto pass = sealer.SealLog("deposits", true);
-    sealed += pass.sealed;
-    if (pass.sealed == 0) break;
-  }
-  double seal_seconds = Seconds(start);
-  {
-    pqxx::connection connection(db.dsn());
-    pqxx::nontransaction(connection)
-        .exec("VACUUM ANALYZE deposits.audit_events");
-  }
-
-  start = Clock::now();
-  audit::VerifyOutcome outcome = logs.Verify("deposits");
-  double verify_seconds = Seconds(start);
-  if (!outcome.verification.ok() ||
-      outcome.verification.events_checked != events) {
-    std::cerr << "bench_audit: verification failed: "
-              << (outcome.verification.first_bad
-                      ? outcome.verification.first_bad->detail
-                      : "wrong count")
-              << std::endl;
-    return 1;
-  }
-
-  // The fast path must still see tampering: change one event in the
-  // middle; verification falls back to the sequential walk that names it.
-  {
-    pqxx::connection connection(db.dsn());
-    pqxx::work tx(connection);
-    tx.exec(
-        "UPDATE deposits.audit_events SET detail = 'results=2' WHERE seq "
-        "= " +
-        std::to_string(events / 2 + 1));
-    tx.commit();
-  }
-  start = Clock::now();
-  audit::VerifyOutcome tampered = logs.Verify("deposits");
-  double tampered_seconds = Seconds(start);
-  const auto& bad = tampered.verification.first_bad;
-  bool named = bad && bad->what == "changed" && bad->seq == events / 2 + 1;
-  {
-    pqxx::connection connection(db.dsn());
-    pqxx::work tx(connection);
-    tx.exec(
-        "UPDATE deposits.audit_events SET detail = 'results=1' WHERE seq "
-        "= " +
-        std::to_string(events / 2 + 1));
-    tx.commit();
-  }
-
-  {
-    pqxx::connection connection(db.dsn());
-    pqxx::work tx(connection);
-    tx.exec(
-        "CREATE TABLE bench_loans (id bigint GENERATED ALWAYS AS IDENTITY "
-        "PRIMARY KEY, item text NOT NULL, visitor bigint NOT NULL, "
-        "opened_at timestamptz NOT NULL DEFAULT now(), returned_at "
-        "timestamptz)");
-    tx.commit();
-  }
-  double without = 0, with = 0;
-  {
-    // The sealer keeps chaining the appended events meanwhile, as in depotd.
-    audit::Sealer background(store, *key, audit::SystemMicrosClock());
-    audit::SealerThread thread(background, std::chrono::milliseconds(200));
-    for (int round = 0; round < 2; ++round) {
-      without += LoanCycles(db.dsn(), callers, seconds, false);
-      with += LoanCycles(db.dsn(), callers, seconds, true);
-    }
-  }
-  auto readingroom = logs.Verify("readingroom");
-
-  std::cout << "events: " << events << "\n"
-            << "load_events_per_s: "
-            << static_cast<int64_t>(events / load_seconds) << "\n"
-            << "seal_events_per_s: "
-            << static_cast<int64_t>(sealed / seal_seconds) << "\n"
-            << "verify_seconds: " << verify_seconds << "\n"
-            << "verify_events_per_s: "
-            << static_cast<int64_t>(events / verify_seconds) << "\n"
-            << "verify_names_changed_event: " << (named ? "yes" : "NO") << "\n"
-            << "verify_tampered_seconds: " << tampered_seconds << "\n"
-            << "loan_cycles_per_s_without_audit: "
-            << static_cast<int64_t>(without / 2) << "\n"
-            << "loan_cycles_per_s_with_audit: "
-            << static_cast<int64_t>(with / 2) << "\n"
-            << "append_overhead_ratio: " << with / without << "\n"
-            << "readingroom_log_after_bench_verifies: "
-            << (readingroom.verification.ok() ? "yes" : "NO") << "\n";
+  if (!LoadSealAndVerify(db.dsn(), sealer, logs, results)) return 1;
+  VerifyTampered(db.dsn(), logs, results);
+  MeasureAppendOverhead(db.dsn(), store, *key, callers, seconds, results);
+  results.readingroom_verifies = logs.Verify("readingroom").verification.ok();
+  Report(results);
   return 0;
 }
 

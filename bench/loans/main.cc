@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/queries.h"
 #include "depot/v1/deposit.grpc.pb.h"
 #include "depot/v1/readingroom.grpc.pb.h"
 #include "tests/support/depotd.h"
@@ -196,22 +197,16 @@ double Baseline(const std::string& dsn, int workers, int64_t pairs) {
   {
     pqxx::connection connection(dsn);
     pqxx::work tx(connection);
-    tx.exec(
-        "CREATE TABLE bench_baseline (id bigint GENERATED ALWAYS AS IDENTITY "
-        "PRIMARY KEY, visitor_id bigint NOT NULL, item text NOT NULL, "
-        "opened_at timestamptz NOT NULL, returned_at timestamptz)");
+    tx.exec(storage::bench_sql::kCreateTableBenchBaseline.text);
     tx.commit();
   }
   std::vector<std::unique_ptr<pqxx::connection>> connections;
   for (int i = 0; i < workers; ++i) {
     connections.push_back(std::make_unique<pqxx::connection>(dsn));
-    connections.back()->prepare(
-        "insert",
-        "INSERT INTO bench_baseline (visitor_id, item, opened_at) VALUES ($1, "
-        "$2, now()) RETURNING id");
-    connections.back()->prepare(
-        "update",
-        "UPDATE bench_baseline SET returned_at = now() WHERE id = $1");
+    for (const auto& statement : {storage::bench_sql::kOpenBaselineLoan,
+                                  storage::bench_sql::kReturnBaselineLoan}) {
+      connections.back()->prepare(statement.name, statement.text);
+    }
   }
   std::atomic<int64_t> next{0};
   auto start = Clock::now();
@@ -223,12 +218,13 @@ double Baseline(const std::string& dsn, int workers, int64_t pairs) {
         int64_t id = 0;
         {
           pqxx::work tx(connection);
-          id = tx.exec_prepared1("insert", i, "record:" + std::to_string(i))[0]
+          id = tx.exec_prepared1(storage::bench_sql::kOpenBaselineLoan.name, i,
+                                 "record:" + std::to_string(i))[0]
                    .as<int64_t>();
           tx.commit();
         }
         pqxx::work tx(connection);
-        tx.exec_prepared("update", id);
+        tx.exec_prepared(storage::bench_sql::kReturnBaselineLoan.name, id);
         tx.commit();
       }
     });

@@ -40,9 +40,16 @@ long OwnPeakRssKb() {
   return usage.ru_maxrss;
 }
 
-// One pupil's mappe of about 2.5 kB: a part with a fødselsnummer, screening,
-// and a journalpost with one document.
-void WriteMappe(std::FILE* out, int64_t n) {
+// What the n-th generated mappe is made of.
+struct Pupil {
+  int64_t n;
+  std::string id;    // fødselsnummer
+  int opened;        // the year the mappe was opened
+  std::string uuid;  // the mappe's systemID
+  unsigned long long id48;
+};
+
+Pupil PupilNumber(int64_t n) {
   // Born 1940-1999 on one of 21,900 days, the n-th number of that day.
   int64_t day_slot = n % (60 * 365);
   int year = 1940 + static_cast<int>(day_slot / 365);
@@ -55,8 +62,14 @@ void WriteMappe(std::FILE* out, int64_t n) {
   std::snprintf(uuid, sizeof uuid, "0a1b2c3d-%04x-4000-8000-%012llx",
                 static_cast<unsigned>(n >> 48) & 0xffff,
                 static_cast<unsigned long long>(n) & 0xffffffffffffULL);
-  std::string u(uuid);
-  auto id48 = static_cast<unsigned long long>(n) & 0xffffffffffffULL;
+  return {n, id, opened, uuid,
+          static_cast<unsigned long long>(n) & 0xffffffffffffULL};
+}
+
+// The mappe's own fields, its part (with the fødselsnummer) and screening.
+void WriteMappeHead(std::FILE* out, const Pupil& p) {
+  int64_t n = p.n;
+  int opened = p.opened;
   std::fprintf(out,
                "    <mappe xsi:type=\"saksmappe\">\n"
                "      <systemID>%s</systemID>\n"
@@ -79,9 +92,16 @@ void WriteMappe(std::FILE* out, int64_t n) {
                "        <skjermingshjemmel>Offl. § 13</skjermingshjemmel>\n"
                "        <skjermingMetadata>tittel</skjermingMetadata>\n"
                "      </skjerming>\n",
-               u.c_str(), opened, static_cast<long long>(n),
-               static_cast<long long>(n), opened, opened + 9, id.c_str(),
+               p.uuid.c_str(), opened, static_cast<long long>(n),
+               static_cast<long long>(n), opened, opened + 9, p.id.c_str(),
                static_cast<long long>(n), static_cast<long long>(n % 200));
+}
+
+// The mappe's journalpost with one document, and the mappe's end.
+void WriteJournalpostAndEnd(std::FILE* out, const Pupil& p) {
+  int64_t n = p.n;
+  int opened = p.opened;
+  auto id48 = p.id48;
   std::fprintf(
       out,
       "      <registrering xsi:type=\"journalpost\">\n"
@@ -133,10 +153,19 @@ void WriteMappe(std::FILE* out, int64_t n) {
       "      <saksstatus>Avsluttet</saksstatus>\n"
       "    </mappe>\n",
       id48, opened + 9, opened + 9, id48, opened + 9, opened + 9, id48,
-      opened + 9, u.c_str(), static_cast<unsigned long long>(n) * 2654435761ULL,
+      opened + 9, p.uuid.c_str(),
+      static_cast<unsigned long long>(n) * 2654435761ULL,
       static_cast<long long>(20000 + n % 100000), opened + 9,
       static_cast<long long>(n), static_cast<long long>(n), opened + 9,
       opened + 9, opened, static_cast<long long>(n), opened);
+}
+
+// One pupil's mappe of about 2.5 kB: a part with a fødselsnummer, screening,
+// and a journalpost with one document.
+void WriteMappe(std::FILE* out, int64_t n) {
+  Pupil pupil = PupilNumber(n);
+  WriteMappeHead(out, pupil);
+  WriteJournalpostAndEnd(out, pupil);
 }
 
 // Writes mappes until the file has at least `bytes`; returns how many.
@@ -172,6 +201,106 @@ int64_t Generate(const fs::path& file, uint64_t bytes) {
   return n;
 }
 
+double SecondsSince(Clock::time_point started) {
+  return std::chrono::duration<double>(Clock::now() - started).count();
+}
+
+// The reader alone, for its share of the time: how many mappes it read.
+int64_t ParseOnly(const fs::path& file, double* seconds) {
+  auto started = Clock::now();
+  int64_t parsed = 0;
+  depot::noark::Noark5Reader reader(file, {});
+  depot::noark::Mappe mappe;
+  while (reader.Next(&mappe)) ++parsed;
+  *seconds = SecondsSince(started);
+  return parsed;
+}
+
+// What the import through depotd measured, for Report.
+struct Import {
+  depot::cli::NoarkImportSummary summary;
+  double seconds = 0;
+  long rss_before_kb = 0;
+  long depotd_rss_kb = 0;
+};
+
+// The extraction imported into a new deposit of a depotd of its own, with
+// the report written to `report`; false when the import fails.
+bool ImportIntoDepotd(const fs::path& extraction, const fs::path& report,
+                      bool schema, Import* import) {
+  depot::testing::TestDatabase db;
+  depot::testing::DepotdProcess depotd(
+      {db.dsn(), "", "", {"--log-level=warn"}, ""});
+  if (!depotd.WaitUntilServing()) {
+    std::cerr << depotd.process().Log();
+    return false;
+  }
+  auto channel = depot::testing::ChannelAs(depotd.port(), "archivist");
+  int64_t deposit = depot::testing::CreateDeposit(
+      channel, depot::testing::kOwnMunicipality,
+      depot::v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
+  auto stub = depot::v1::DepositService::NewStub(channel);
+
+  depot::cli::NoarkImportOptions options;
+  options.deposit_id = deposit;
+  options.dir = extraction;
+  options.report = report;
+  if (schema) {
+    options.xsd_dir =
+        depot::testing::SourceDir() / ".." / "shared" / "noark5" / "xsd";
+  }
+  import->rss_before_kb = OwnPeakRssKb();
+  auto started = Clock::now();
+  grpc::Status status = depot::cli::ImportNoark5(
+      *stub, [] { return std::make_unique<grpc::ClientContext>(); }, options,
+      {}, &import->summary);
+  import->seconds = SecondsSince(started);
+  import->depotd_rss_kb = PeakRssKb(depotd.process().pid());
+  if (!status.ok()) {
+    std::cerr << "import failed: " << status.error_message() << "\n";
+    return false;
+  }
+  return true;
+}
+
+void Report(const Import& import, bool schema, double parse_seconds,
+            double generate_seconds) {
+  const depot::cli::NoarkImportSummary& summary = import.summary;
+  double seconds = import.seconds;
+  std::printf("bytes: %llu\n", static_cast<unsigned long long>(summary.bytes));
+  std::printf("mappes: %lld\n", static_cast<long long>(summary.mappes));
+  std::printf("records: %lld\n", static_cast<long long>(summary.accepted));
+  std::printf("rejected: %lld\n",
+              static_cast<long long>(summary.rejected_here +
+                                     summary.rejected_by_server));
+  std::printf("deviations: %lld\n", static_cast<long long>(summary.deviations));
+  std::printf("schema_validation: %s\n", schema ? "on" : "off");
+  std::printf("seconds: %.1f\n", seconds);
+  std::printf("records_per_s: %.0f\n", summary.accepted / seconds);
+  std::printf("mb_per_s: %.1f\n", summary.bytes / 1e6 / seconds);
+  std::printf("peak_rss_mb: %.1f\n", OwnPeakRssKb() / 1024.0);
+  std::printf("peak_rss_before_import_mb: %.1f\n",
+              import.rss_before_kb / 1024.0);
+  std::printf("depotd_peak_rss_mb: %.1f\n", import.depotd_rss_kb / 1024.0);
+  std::printf("parse_only_mb_per_s: %.1f\n",
+              summary.bytes / 1e6 / parse_seconds);
+  std::printf("generate_seconds: %.1f\n", generate_seconds);
+}
+
+// What was rejected or deviated, if anything (the generated people are all
+// eligible and the mappes sound).
+void ShowProblems(const fs::path& report_file) {
+  std::ifstream report(report_file);
+  std::string line;
+  for (int shown = 0; std::getline(report, line) && shown < 3;) {
+    if (line.find(",rejected,") != std::string::npos ||
+        line.find(",deviation,") != std::string::npos) {
+      std::cerr << "report: " << line << "\n";
+      ++shown;
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -187,81 +316,14 @@ int main(int argc, char** argv) {
   fs::create_directories(extraction);
   auto started = Clock::now();
   int64_t generated = Generate(extraction / "arkivstruktur.xml", bytes);
-  double generate_seconds =
-      std::chrono::duration<double>(Clock::now() - started).count();
+  double generate_seconds = SecondsSince(started);
+  double parse_seconds = 0;
+  int64_t parsed = ParseOnly(extraction / "arkivstruktur.xml", &parse_seconds);
 
-  // The reader alone, for its share of the time.
-  started = Clock::now();
-  int64_t parsed = 0;
-  {
-    depot::noark::Noark5Reader reader(extraction / "arkivstruktur.xml", {});
-    depot::noark::Mappe mappe;
-    while (reader.Next(&mappe)) ++parsed;
-  }
-  double parse_seconds =
-      std::chrono::duration<double>(Clock::now() - started).count();
-
-  depot::testing::TestDatabase db;
-  depot::testing::DepotdProcess depotd(
-      {db.dsn(), "", "", {"--log-level=warn"}, ""});
-  if (!depotd.WaitUntilServing()) {
-    std::cerr << depotd.process().Log();
-    return 1;
-  }
-  auto channel = depot::testing::ChannelAs(depotd.port(), "archivist");
-  int64_t deposit = depot::testing::CreateDeposit(
-      channel, depot::testing::kOwnMunicipality,
-      depot::v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
-  auto stub = depot::v1::DepositService::NewStub(channel);
-
-  depot::cli::NoarkImportOptions options;
-  options.deposit_id = deposit;
-  options.dir = extraction;
-  options.report = dir.path() / "report.csv";
-  if (schema) {
-    options.xsd_dir =
-        depot::testing::SourceDir() / ".." / "shared" / "noark5" / "xsd";
-  }
-  depot::cli::NoarkImportSummary summary;
-  long rss_before_kb = OwnPeakRssKb();
-  started = Clock::now();
-  grpc::Status status = depot::cli::ImportNoark5(
-      *stub, [] { return std::make_unique<grpc::ClientContext>(); }, options,
-      {}, &summary);
-  double seconds =
-      std::chrono::duration<double>(Clock::now() - started).count();
-  if (!status.ok()) {
-    std::cerr << "import failed: " << status.error_message() << "\n";
-    return 1;
-  }
-  std::printf("bytes: %llu\n", static_cast<unsigned long long>(summary.bytes));
-  std::printf("mappes: %lld\n", static_cast<long long>(summary.mappes));
-  std::printf("records: %lld\n", static_cast<long long>(summary.accepted));
-  std::printf("rejected: %lld\n",
-              static_cast<long long>(summary.rejected_here +
-                                     summary.rejected_by_server));
-  std::printf("deviations: %lld\n", static_cast<long long>(summary.deviations));
-  std::printf("schema_validation: %s\n", schema ? "on" : "off");
-  std::printf("seconds: %.1f\n", seconds);
-  std::printf("records_per_s: %.0f\n", summary.accepted / seconds);
-  std::printf("mb_per_s: %.1f\n", summary.bytes / 1e6 / seconds);
-  std::printf("peak_rss_mb: %.1f\n", OwnPeakRssKb() / 1024.0);
-  std::printf("peak_rss_before_import_mb: %.1f\n", rss_before_kb / 1024.0);
-  std::printf("depotd_peak_rss_mb: %.1f\n",
-              PeakRssKb(depotd.process().pid()) / 1024.0);
-  std::printf("parse_only_mb_per_s: %.1f\n",
-              summary.bytes / 1e6 / parse_seconds);
-  std::printf("generate_seconds: %.1f\n", generate_seconds);
-  // What was rejected or deviated, if anything (the generated people are
-  // all eligible and the mappes sound).
-  std::ifstream report(options.report);
-  std::string line;
-  for (int shown = 0; std::getline(report, line) && shown < 3;) {
-    if (line.find(",rejected,") != std::string::npos ||
-        line.find(",deviation,") != std::string::npos) {
-      std::cerr << "report: " << line << "\n";
-      ++shown;
-    }
-  }
-  return summary.mappes == generated && parsed == generated ? 0 : 1;
+  Import import;
+  fs::path report = dir.path() / "report.csv";
+  if (!ImportIntoDepotd(extraction, report, schema, &import)) return 1;
+  Report(import, schema, parse_seconds, generate_seconds);
+  ShowProblems(report);
+  return import.summary.mappes == generated && parsed == generated ? 0 : 1;
 }

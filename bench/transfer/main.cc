@@ -17,6 +17,7 @@
 #include <string>
 #include <thread>
 
+#include "bench/queries.h"
 #include "storage/copy_field.h"
 #include "tests/support/depotd.h"
 #include "tests/support/pki.h"
@@ -101,6 +102,97 @@ bool SendAll(int port, int64_t deposit,
   return ok;
 }
 
+// The records of the run in batches, made before the clock starts.
+std::vector<TransferRecordsRequest> MakeBatches(int records, int batch) {
+  std::vector<TransferRecordsRequest> batches;
+  for (int first = 1; first <= records; first += batch) {
+    TransferRecordsRequest message;
+    for (auto& r : depot::testing::MakeRecords(
+             first, std::min(batch, records - first + 1), "2012-01-01")) {
+      *message.mutable_batch()->add_records() = std::move(r);
+    }
+    batches.push_back(std::move(message));
+  }
+  return batches;
+}
+
+// The columns select_stored_records_to_copy.sql reads, in its order.
+const std::vector<std::string> kCopiedColumns = {"deposit_id",
+                                                 "source_record_id",
+                                                 "position",
+                                                 "name_sealed",
+                                                 "national_id_sealed",
+                                                 "national_id_kind",
+                                                 "national_id_index",
+                                                 "person_index",
+                                                 "birth_date_sealed",
+                                                 "opened_date",
+                                                 "last_contact_date",
+                                                 "death_year",
+                                                 "box",
+                                                 "shelf",
+                                                 "documents_sealed",
+                                                 "subject",
+                                                 "noark_sealed"};
+static_assert(kRecordColumns == 17);
+
+// The very rows the depot stored (sealed names and identity numbers, blind
+// indexes and pseudonyms as they are), read back before the clock starts,
+// and the table of the same shape (same columns and indexes, no foreign
+// keys) that the limit copies them into.
+std::vector<RecordRow> ReadStoredRows(pqxx::connection& connection) {
+  std::vector<std::string> rows;
+  {
+    pqxx::work tx(connection);
+    tx.exec(depot::storage::bench_sql::kCreateTableCopyLimit.text);
+    // stream_from runs COPY (query) TO STDOUT for a parenthesised query.
+    pqxx::stream_from stored(
+        tx,
+        "(" +
+            std::string(
+                depot::storage::bench_sql::kSelectStoredRecordsToCopy.text) +
+            ")");
+    std::string line;
+    while (stored.get_raw_line(line)) rows.push_back(line);
+    stored.complete();
+    tx.commit();
+  }
+  std::vector<RecordRow> parsed;
+  parsed.reserve(rows.size());
+  for (const std::string& line : rows) parsed.push_back(ParseRow(line));
+  return parsed;
+}
+
+// The limit: COPY of the rows, committed in batches as the depot commits
+// them; returns the seconds it took.
+double CopyLimit(pqxx::connection& connection,
+                 const std::vector<RecordRow>& parsed, size_t batch) {
+  auto started = Clock::now();
+  for (size_t first = 0; first < parsed.size(); first += batch) {
+    pqxx::work tx(connection);
+    pqxx::stream_to stream(tx, "copy_limit", kCopiedColumns);
+    for (size_t r = first; r < first + batch && r < parsed.size(); ++r) {
+      stream << std::apply(
+          [](const auto&... field) { return std::make_tuple(field...); },
+          parsed[r]);
+    }
+    stream.complete();
+    tx.commit();
+  }
+  return Seconds(Clock::now() - started);
+}
+
+void Report(int records, double depot_seconds, double copy_seconds,
+            long rss_kb) {
+  double depot_rate = records / depot_seconds;
+  double copy_rate = records / copy_seconds;
+  std::printf("records: %d\n", records);
+  std::printf("depot_records_per_s: %.0f\n", depot_rate);
+  std::printf("copy_records_per_s: %.0f\n", copy_rate);
+  std::printf("ratio: %.2f\n", depot_rate / copy_rate);
+  std::printf("depotd_peak_rss_mb: %.1f\n", rss_kb / 1024.0);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -124,83 +216,21 @@ int main(int argc, char** argv) {
   int64_t deposit = depot::testing::CreateDeposit(
       channel, depot::testing::kOwnMunicipality,
       depot::v1::REGISTER_CATEGORY_PUPIL_FILES, "2026-06-30");
-
-  // The records, made before the clock starts.
-  std::vector<TransferRecordsRequest> batches;
-  for (int first = 1; first <= records; first += batch) {
-    TransferRecordsRequest message;
-    for (auto& r : depot::testing::MakeRecords(
-             first, std::min(batch, records - first + 1), "2012-01-01")) {
-      *message.mutable_batch()->add_records() = std::move(r);
-    }
-    batches.push_back(std::move(message));
-  }
+  std::vector<TransferRecordsRequest> batches = MakeBatches(records, batch);
 
   auto started = Clock::now();
   if (!SendAll(depotd.port(), deposit, batches, streams)) return 1;
   double depot_seconds = Seconds(Clock::now() - started);
   long rss_kb = PeakRssKb(depotd.process().pid());
 
-  // The limit: COPY the very rows the depot stored (sealed names and
-  // identity numbers, blind indexes and pseudonyms as they are) into a
-  // table of the same shape (same columns and indexes, no foreign keys),
-  // committed in batches alike. Read back before the clock starts.
-  const std::string columns =
-      "deposit_id, source_record_id, position, name_sealed, "
-      "national_id_sealed, national_id_kind, national_id_index, person_index, "
-      "birth_date_sealed, opened_date, last_contact_date, death_year, box, "
-      "shelf, documents_sealed, subject, noark_sealed";
   pqxx::connection connection(db.dsn());
-  std::vector<std::string> rows;
-  rows.reserve(records);
-  {
-    pqxx::work tx(connection);
-    tx.exec(
-        "CREATE TABLE copy_limit (LIKE deposits.records INCLUDING DEFAULTS "
-        "INCLUDING IDENTITY INCLUDING INDEXES)");
-    pqxx::stream_from stored(
-        tx, "(SELECT " + columns + " FROM deposits.records ORDER BY id)");
-    std::string line;
-    while (stored.get_raw_line(line)) rows.push_back(line);
-    stored.complete();
-    tx.commit();
-  }
+  std::vector<RecordRow> rows = ReadStoredRows(connection);
   if (rows.size() != static_cast<size_t>(records)) {
     std::cerr << "depot stored " << rows.size() << " of " << records
               << " records\n";
     return 1;
   }
-  std::vector<std::string> names;
-  for (size_t at = 0; at < columns.size();) {
-    size_t comma = columns.find(',', at);
-    if (comma == std::string::npos) comma = columns.size();
-    names.push_back(columns.substr(at, comma - at));
-    at = comma + 2;
-  }
-  std::vector<RecordRow> parsed;
-  parsed.reserve(rows.size());
-  for (const std::string& line : rows) parsed.push_back(ParseRow(line));
-  rows.clear();
-  started = Clock::now();
-  for (size_t first = 0; first < parsed.size(); first += batch) {
-    pqxx::work tx(connection);
-    pqxx::stream_to stream(tx, "copy_limit", names);
-    for (size_t r = first; r < first + batch && r < parsed.size(); ++r) {
-      stream << std::apply(
-          [](const auto&... field) { return std::make_tuple(field...); },
-          parsed[r]);
-    }
-    stream.complete();
-    tx.commit();
-  }
-  double copy_seconds = Seconds(Clock::now() - started);
-
-  double depot_rate = records / depot_seconds;
-  double copy_rate = records / copy_seconds;
-  std::printf("records: %d\n", records);
-  std::printf("depot_records_per_s: %.0f\n", depot_rate);
-  std::printf("copy_records_per_s: %.0f\n", copy_rate);
-  std::printf("ratio: %.2f\n", depot_rate / copy_rate);
-  std::printf("depotd_peak_rss_mb: %.1f\n", rss_kb / 1024.0);
+  double copy_seconds = CopyLimit(connection, rows, batch);
+  Report(records, depot_seconds, copy_seconds, rss_kb);
   return 0;
 }

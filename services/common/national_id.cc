@@ -135,6 +135,34 @@ std::optional<int> NorwegianCentury(int individual, int two_digit_year) {
   return std::nullopt;
 }
 
+// Check digits: each weighted sum including its check digit must be
+// divisible by 11. From 2032 the first may leave a remainder of 0 to 3
+// (Skatteetaten, "Nytt fødselsnummer fra 2032"); such numbers cannot exist
+// before then, so before 2032 they are typing errors.
+std::optional<std::string> NorwegianCheckDigitProblem(
+    const std::string& n, bool issued_under_2032_rules) {
+  constexpr std::array<int, 10> kWeights1 = {3, 7, 6, 1, 8, 9, 4, 5, 2, 1};
+  constexpr std::array<int, 11> kWeights2 = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1};
+  int sum1 = 0;
+  for (size_t i = 0; i < kWeights1.size(); ++i) {
+    sum1 += kWeights1[i] * (n[i] - '0');
+  }
+  int remainder1 = sum1 % 11;
+  if (remainder1 != 0 && !(issued_under_2032_rules && remainder1 <= 3)) {
+    return "first check digit (digit 10) does not match; check the number "
+           "for a typing error";
+  }
+  int sum2 = 0;
+  for (size_t i = 0; i < kWeights2.size(); ++i) {
+    sum2 += kWeights2[i] * (n[i] - '0');
+  }
+  if (sum2 % 11 != 0) {
+    return "second check digit (digit 11) does not match; check the number "
+           "for a typing error";
+  }
+  return std::nullopt;
+}
+
 NationalIdCheck CheckNorwegian(const Scanned& scanned, const Date& today) {
   const std::string& n = scanned.digits;
   if (!scanned.plus_before.empty()) {
@@ -179,31 +207,9 @@ NationalIdCheck CheckNorwegian(const Scanned& scanned, const Date& today) {
                         : ""));
   }
 
-  // Check digits: each weighted sum including its check digit must be
-  // divisible by 11. From 2032 the first may leave a remainder of 0 to 3
-  // (Skatteetaten, "Nytt fødselsnummer fra 2032"); such numbers cannot
-  // exist before then, so before 2032 they are typing errors.
-  constexpr std::array<int, 10> kWeights1 = {3, 7, 6, 1, 8, 9, 4, 5, 2, 1};
-  constexpr std::array<int, 11> kWeights2 = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1};
-  int sum1 = 0;
-  for (size_t i = 0; i < kWeights1.size(); ++i) {
-    sum1 += kWeights1[i] * (n[i] - '0');
-  }
   bool issued_under_2032_rules = !(kNorwegian2032Rules > today);
-  int remainder1 = sum1 % 11;
-  if (remainder1 != 0 && !(issued_under_2032_rules && remainder1 <= 3)) {
-    return Problem(
-        "first check digit (digit 10) does not match; check the number for "
-        "a typing error");
-  }
-  int sum2 = 0;
-  for (size_t i = 0; i < kWeights2.size(); ++i) {
-    sum2 += kWeights2[i] * (n[i] - '0');
-  }
-  if (sum2 % 11 != 0) {
-    return Problem(
-        "second check digit (digit 11) does not match; check the number "
-        "for a typing error");
+  if (auto problem = NorwegianCheckDigitProblem(n, issued_under_2032_rules)) {
+    return Problem(*problem);
   }
 
   // Numbers issued from 2032 no longer encode the century, so then a

@@ -9,6 +9,7 @@
 #include "storage/audit_writer.h"
 #include "tests/support/depotd.h"
 #include "tests/support/postgres.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 namespace {
@@ -111,12 +112,8 @@ TEST_F(AuditCliTest, TamperingInTheDatabaseIsReported) {
   ASSERT_EQ(
       RunCli(depotd_, "auditor", {"audit", "head", "readingroom"}).exit_code,
       0);
-  {
-    pqxx::connection connection(db_.dsn());
-    pqxx::work tx(connection);
-    tx.exec("DELETE FROM readingroom.audit_events WHERE seq = 4");
-    tx.commit();
-  }
+  testing::RunSql(db_.dsn(), testing::sql::kDeleteReadingroomAuditEventAtSeq,
+                  4);
   auto verify = RunCli(depotd_, "auditor", {"audit", "verify", "readingroom"});
   EXPECT_EQ(verify.exit_code, 3) << verify.out << verify.err;
   EXPECT_TRUE(Has(verify.out, "TAMPERED: first bad event at seq 4: removed"))

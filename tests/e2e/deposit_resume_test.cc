@@ -10,6 +10,7 @@
 #include "tests/support/pki.h"
 #include "tests/support/postgres.h"
 #include "tests/support/records.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 namespace {
@@ -104,12 +105,8 @@ void ResumeFrom(int port, int64_t deposit,
 void ExpectExactlyTheEligibleRecords(const std::string& dsn, int64_t deposit) {
   pqxx::connection connection(dsn);
   pqxx::work tx(connection);
-  auto row = tx.exec_params1(
-      "SELECT count(*), count(DISTINCT source_record_id), "
-      "(SELECT accepted_records FROM deposits.deposits WHERE id = $1), "
-      "(SELECT count(*) FROM deposits.rejections WHERE deposit_id = $1) "
-      "FROM deposits.records WHERE deposit_id = $1",
-      deposit);
+  auto row =
+      tx.exec_params1(testing::sql::kSummariseRecordsOfDeposit.text, deposit);
   EXPECT_EQ(row[0].as<int>(), kEligible);
   EXPECT_EQ(row[1].as<int>(), kEligible);
   EXPECT_EQ(row[2].as<int>(), kEligible);

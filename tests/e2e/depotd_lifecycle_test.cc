@@ -14,13 +14,15 @@
 #include "tests/support/depotd.h"
 #include "tests/support/pki.h"
 #include "tests/support/postgres.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 namespace {
 
 using testing::DepotdProcess;
 
-grpc::Status List(int port, std::chrono::seconds timeout = std::chrono::seconds(10)) {
+grpc::Status List(int port,
+                  std::chrono::seconds timeout = std::chrono::seconds(10)) {
   static std::map<int, std::shared_ptr<grpc::Channel>> channels;
   auto& channel = channels[port];
   if (!channel) channel = testing::ChannelAs(port, "archivist");
@@ -48,10 +50,13 @@ void ExpectOneClearLine(const std::string& log, const std::string& needle) {
 
 TEST(DepotdStartup, RefusesWhenTheDatabaseIsUnreachable) {
   int closed_port = testing::FreePort();
-  std::string log = RefusedStart(
-      {"host=127.0.0.1 port=" + std::to_string(closed_port) +
-           " user=depot dbname=depot",
-       "", "", {}, ""});
+  std::string log =
+      RefusedStart({"host=127.0.0.1 port=" + std::to_string(closed_port) +
+                        " user=depot dbname=depot",
+                    "",
+                    "",
+                    {},
+                    ""});
   ExpectOneClearLine(log, "cannot connect to PostgreSQL");
 }
 
@@ -60,9 +65,7 @@ TEST(DepotdStartup, RefusesWrongCredentials) {
   {
     pqxx::connection admin(testing::SharedAdminDsn());
     pqxx::nontransaction tx(admin);
-    tx.exec("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
-            "'depot_app') THEN CREATE ROLE depot_app LOGIN PASSWORD "
-            "'right-password'; END IF; END $$");
+    tx.exec(testing::sql::kCreateRoleDepotAppUnlessPresent.text);
   }
   testing::TempDir dir;
   std::ofstream(dir.path() / "password") << "wrong-password\n";
@@ -89,7 +92,8 @@ TEST(DepotdStartup, RefusesWhenAnAppliedMigrationWasEdited) {
   std::ofstream(migrations.path() / "001_deposits_depositors.sql",
                 std::ios::app)
       << "\n-- an edit after the fact\n";
-  std::string log = RefusedStart({db.dsn(), "", migrations.path().string(), {}, ""});
+  std::string log =
+      RefusedStart({db.dsn(), "", migrations.path().string(), {}, ""});
   ExpectOneClearLine(log, "001_deposits_depositors.sql was changed");
 }
 

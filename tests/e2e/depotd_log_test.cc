@@ -11,6 +11,7 @@
 #include "tests/support/depotd.h"
 #include "tests/support/pki.h"
 #include "tests/support/postgres.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 namespace {
@@ -19,15 +20,10 @@ constexpr char kRecognisable[] = "Zyxwvut Recognisable";
 
 TEST(DepotdLog, DatabaseErrorsAreLoggedWithoutTheirData) {
   testing::TestDatabase db;
-  {
-    // A real PostgreSQL refusal whose DETAIL quotes the whole row.
-    pqxx::connection connection(db.dsn());
-    pqxx::work tx(connection);
-    tx.exec(std::string("ALTER TABLE deposits.depositors ADD CONSTRAINT "
-                        "depositors_test_refusal CHECK (name <> '") +
-            kRecognisable + "')");
-    tx.commit();
-  }
+  // A real PostgreSQL refusal whose DETAIL quotes the whole row (the name
+  // is kRecognisable's).
+  testing::RunSql(db.dsn(),
+                  testing::sql::kAddCheckRefusingRecognisableDepositor);
   testing::DepotdProcess depotd({db.dsn(), "", "", {}, ""});
   ASSERT_TRUE(depotd.WaitUntilServing()) << depotd.process().Log();
 

@@ -135,6 +135,10 @@ class JournalLeakE2eTest : public ::testing::Test {
     return testing::RunCli(depotd_, "desk", args);
   }
 
+  // Applicant lists: every case with a released name, and a quarter of the
+  // rest.
+  void ApplicantLists(std::map<std::string, CaseTexts>* lists);
+
   // Fails the test for each part of a screened name of the case in its
   // texts.
   void Check(const std::string& output,
@@ -176,6 +180,83 @@ void StringsOf(const nlohmann::json& value, std::vector<std::string>* out) {
   }
 }
 
+void JournalLeakE2eTest::ApplicantLists(
+    std::map<std::string, CaseTexts>* lists) {
+  int listed = 0;
+  for (const auto& [number, truth] : truth_) {
+    if (!truth.released && ++listed % 4 != 0) continue;
+    auto list = Desk({"--json", "journal", "applicants", number});
+    ASSERT_EQ(list.exit_code, 0) << list.err;
+    auto parsed = nlohmann::json::parse(list.out);
+    CaseTexts& texts = (*lists)[number];
+    StringsOf(parsed, &texts.texts);
+    for (const auto& name :
+         parsed.value("public_names", nlohmann::json::array())) {
+      auto words = journal::testing::CheckerWords(name.get<std::string>());
+      texts.public_words.insert(words.begin(), words.end());
+    }
+  }
+}
+
+// The public journal's JSON, per case: each entry's strings, and the words
+// of the names it shows in clear.
+std::map<std::string, CaseTexts> ByCaseOfJson(const std::string& out) {
+  std::map<std::string, CaseTexts> by_case;
+  for (const auto& entry : nlohmann::json::parse(out)) {
+    CaseTexts& texts = by_case[entry.at("case_number").get<std::string>()];
+    StringsOf(entry, &texts.texts);
+    if (entry.contains("correspondents")) {
+      for (const auto& c : entry.at("correspondents")) {
+        if (!c.value("screened", false)) {
+          auto words = journal::testing::CheckerWords(c.value("name", ""));
+          texts.public_words.insert(words.begin(), words.end());
+        }
+      }
+    }
+  }
+  return by_case;
+}
+
+// The table: a line per entry, its case in a column; the words shown in
+// clear are those of the JSON.
+std::map<std::string, CaseTexts> ByCaseOfTable(
+    const std::string& out, const std::map<std::string, CaseTexts>& by_case) {
+  std::map<std::string, CaseTexts> table_by_case;
+  std::regex case_column(R"(\s(\d{4}/\d+)\s)");
+  for (size_t start = 0; start < out.size();) {
+    size_t end = out.find('\n', start);
+    if (end == std::string::npos) end = out.size();
+    std::string line = out.substr(start, end - start);
+    start = end + 1;
+    std::smatch match;
+    if (!std::regex_search(line, match, case_column)) continue;
+    auto found = by_case.find(match[1].str());
+    if (found == by_case.end()) continue;  // the header
+    table_by_case[match[1].str()].texts.push_back(line);
+    table_by_case[match[1].str()].public_words = found->second.public_words;
+  }
+  return table_by_case;
+}
+
+// offentligJournal.xml: per journalregistrering, its saksmappe's case.
+void ByCaseOfXml(const std::string& out,
+                 const std::map<std::string, CaseTexts>& by_case,
+                 std::map<std::string, CaseTexts>* xml_by_case) {
+  std::regex registrering(
+      R"(<journalregistrering>([\s\S]*?)</journalregistrering>)");
+  std::regex mappe(R"(<mappeID>(\d{4}/\d+)</mappeID>)");
+  for (auto it = std::sregex_iterator(out.begin(), out.end(), registrering);
+       it != std::sregex_iterator(); ++it) {
+    std::string element = (*it)[1].str();
+    std::smatch id;
+    ASSERT_TRUE(std::regex_search(element, id, mappe)) << element;
+    std::string text = std::regex_replace(element, std::regex("<[^>]*>"), " ");
+    (*xml_by_case)[id[1].str()].texts.push_back(text);
+    (*xml_by_case)[id[1].str()].public_words =
+        by_case.at(id[1].str()).public_words;
+  }
+}
+
 TEST_F(JournalLeakE2eTest, NoScreenedNameShowsThroughServerAndCli) {
   seed_ = SeedFromEnvironment();
   std::cout << "journal leak e2e test: seed " << seed_
@@ -197,77 +278,27 @@ TEST_F(JournalLeakE2eTest, NoScreenedNameShowsThroughServerAndCli) {
   // JSON: per entry, its case.
   auto json = Desk(args({"--json", "journal", "public"}));
   ASSERT_EQ(json.exit_code, 0) << json.err;
-  std::map<std::string, CaseTexts> by_case;
-  for (const auto& entry : nlohmann::json::parse(json.out)) {
-    CaseTexts& texts = by_case[entry.at("case_number").get<std::string>()];
-    StringsOf(entry, &texts.texts);
-    if (entry.contains("correspondents")) {
-      for (const auto& c : entry.at("correspondents")) {
-        if (!c.value("screened", false)) {
-          auto words = journal::testing::CheckerWords(c.value("name", ""));
-          texts.public_words.insert(words.begin(), words.end());
-        }
-      }
-    }
-  }
+  std::map<std::string, CaseTexts> by_case = ByCaseOfJson(json.out);
   Check("journal public --json", by_case);
 
   // The table: a line per entry, its case in a column.
   auto table = Desk(args({"journal", "public"}));
   ASSERT_EQ(table.exit_code, 0) << table.err;
-  std::map<std::string, CaseTexts> table_by_case;
-  std::regex case_column(R"(\s(\d{4}/\d+)\s)");
-  for (size_t start = 0; start < table.out.size();) {
-    size_t end = table.out.find('\n', start);
-    if (end == std::string::npos) end = table.out.size();
-    std::string line = table.out.substr(start, end - start);
-    start = end + 1;
-    std::smatch match;
-    if (!std::regex_search(line, match, case_column)) continue;
-    auto found = by_case.find(match[1].str());
-    if (found == by_case.end()) continue;  // the header
-    table_by_case[match[1].str()].texts.push_back(line);
-    table_by_case[match[1].str()].public_words = found->second.public_words;
-  }
+  std::map<std::string, CaseTexts> table_by_case =
+      ByCaseOfTable(table.out, by_case);
   Check("journal public (table)", table_by_case);
 
   // offentligJournal.xml: per journalregistrering, its saksmappe's case.
   auto xml = Desk(args({"journal", "public", "--format", "noark5"}));
   ASSERT_EQ(xml.exit_code, 0) << xml.err;
   std::map<std::string, CaseTexts> xml_by_case;
-  std::regex registrering(
-      R"(<journalregistrering>([\s\S]*?)</journalregistrering>)");
-  std::regex mappe(R"(<mappeID>(\d{4}/\d+)</mappeID>)");
-  for (auto it =
-           std::sregex_iterator(xml.out.begin(), xml.out.end(), registrering);
-       it != std::sregex_iterator(); ++it) {
-    std::string element = (*it)[1].str();
-    std::smatch id;
-    ASSERT_TRUE(std::regex_search(element, id, mappe)) << element;
-    std::string text = std::regex_replace(element, std::regex("<[^>]*>"), " ");
-    xml_by_case[id[1].str()].texts.push_back(text);
-    xml_by_case[id[1].str()].public_words =
-        by_case.at(id[1].str()).public_words;
-  }
+  ASSERT_NO_FATAL_FAILURE(ByCaseOfXml(xml.out, by_case, &xml_by_case));
   Check("journal public --format noark5", xml_by_case);
 
   // Applicant lists: every case with a released name, and a quarter of the
   // rest.
   std::map<std::string, CaseTexts> lists;
-  int listed = 0;
-  for (const auto& [number, truth] : truth_) {
-    if (!truth.released && ++listed % 4 != 0) continue;
-    auto list = Desk({"--json", "journal", "applicants", number});
-    ASSERT_EQ(list.exit_code, 0) << list.err;
-    auto parsed = nlohmann::json::parse(list.out);
-    CaseTexts& texts = lists[number];
-    StringsOf(parsed, &texts.texts);
-    for (const auto& name :
-         parsed.value("public_names", nlohmann::json::array())) {
-      auto words = journal::testing::CheckerWords(name.get<std::string>());
-      texts.public_words.insert(words.begin(), words.end());
-    }
-  }
+  ASSERT_NO_FATAL_FAILURE(ApplicantLists(&lists));
   Check("journal applicants --json", lists);
 }
 

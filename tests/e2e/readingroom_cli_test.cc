@@ -11,6 +11,7 @@
 #include "tests/support/pki.h"
 #include "tests/support/postgres.h"
 #include "tests/support/records.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 namespace {
@@ -60,6 +61,27 @@ class ReadingRoomCliTest : public ::testing::Test {
     return visitor["visitor_id"].get<std::string>();
   }
 
+  // Copying only by agreement, by an archivist.
+  void AgreeToCopying(const std::string& loan_id) {
+    auto show = RunCli(depotd_, "desk", {"loan", "show", loan_id});
+    EXPECT_TRUE(Has(show.out, "copying: NOT allowed")) << show.out;
+    EXPECT_EQ(RunCli(depotd_, "desk",
+                     {"copy", "agree", "--loan", loan_id, "--method", "photo",
+                      "--purpose", "book"})
+                  .exit_code,
+              5);
+    ASSERT_EQ(RunCli(depotd_, "archivist",
+                     {"copy", "agree", "--loan", loan_id, "--item", records_[1],
+                      "--method", "scan", "--purpose", "family history"})
+                  .exit_code,
+              0);
+    show = RunCli(depotd_, "desk", {"loan", "show", loan_id});
+    EXPECT_TRUE(Has(show.out, "family history")) << show.out;
+    auto agreements =
+        RunCli(depotd_, "desk", {"copy", "list", "--loan", loan_id});
+    EXPECT_TRUE(Has(agreements.out, "scan")) << agreements.out;
+  }
+
   void Write(const std::filesystem::path& path, const std::string& text) {
     std::ofstream(path) << text;
   }
@@ -107,24 +129,7 @@ TEST_F(ReadingRoomCliTest, VisitDeclarationLoanCopyAndLog) {
   EXPECT_TRUE(Has(refused.err, "is on loan already (loan " + loan_id + ")"))
       << refused.err;
 
-  // Copying only by agreement, by an archivist.
-  auto show = RunCli(depotd_, "desk", {"loan", "show", loan_id});
-  EXPECT_TRUE(Has(show.out, "copying: NOT allowed")) << show.out;
-  EXPECT_EQ(RunCli(depotd_, "desk",
-                   {"copy", "agree", "--loan", loan_id, "--method", "photo",
-                    "--purpose", "book"})
-                .exit_code,
-            5);
-  ASSERT_EQ(RunCli(depotd_, "archivist",
-                   {"copy", "agree", "--loan", loan_id, "--item", records_[1],
-                    "--method", "scan", "--purpose", "family history"})
-                .exit_code,
-            0);
-  show = RunCli(depotd_, "desk", {"loan", "show", loan_id});
-  EXPECT_TRUE(Has(show.out, "family history")) << show.out;
-  auto agreements =
-      RunCli(depotd_, "desk", {"copy", "list", "--loan", loan_id});
-  EXPECT_TRUE(Has(agreements.out, "scan")) << agreements.out;
+  ASSERT_NO_FATAL_FAILURE(AgreeToCopying(loan_id));
 
   // Still out after closing time: overdue; and no check-out with loans out.
   auto overdue =
@@ -200,15 +205,8 @@ TEST_F(ReadingRoomCliTest, VerifiesOnlineAndOfflineAndAFlippedByteFailsBoth) {
   EXPECT_TRUE(Has(offline.out, "seal: FAILED")) << offline.out;
 
   // One byte of the stored record: both verifications fail.
-  {
-    pqxx::connection connection(db_.dsn());
-    pqxx::work tx(connection);
-    tx.exec(
-        "UPDATE readingroom.declarations SET witnessed_by = 'dask' WHERE "
-        "id = " +
-        id);
-    tx.commit();
-  }
+  testing::RunSql(db_.dsn(), testing::sql::kChangeWitnessOfDeclaration, id,
+                  "dask");
   online = RunCli(depotd_, "desk", {"declaration", "verify", id});
   EXPECT_EQ(online.exit_code, 3) << online.out;
   EXPECT_TRUE(Has(online.out, "NOT VALID")) << online.out;

@@ -19,6 +19,7 @@
 #include "tests/support/process.h"
 #include "tests/support/records.h"
 #include "tests/support/noark_test_documents.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 namespace {
@@ -126,14 +127,9 @@ class TransferSourcesTest : public ::testing::Test {
   Stored StoredIn(const std::string& deposit) {
     pqxx::connection connection(db_.dsn());
     pqxx::work tx(connection);
-    auto row = tx.exec_params1(
-        "SELECT count(*), count(DISTINCT source_record_id), "
-        "(SELECT accepted_records FROM deposits.deposits WHERE id = $1), "
-        "(SELECT count(*) FROM deposits.rejections WHERE deposit_id = $1), "
-        "(SELECT count(*) FROM deposits.audit_events WHERE action = "
-        "'record.deposit' AND object = 'deposit/' || $1::text) "
-        "FROM deposits.records WHERE deposit_id = $1",
-        std::stoll(deposit));
+    auto row =
+        tx.exec_params1(testing::sql::kSummariseRecordsAndEventsOfDeposit.text,
+                        std::stoll(deposit));
     return {row[0].as<int>(), row[1].as<int>(), row[2].as<int>(),
             row[3].as<int>(), row[4].as<int>()};
   }

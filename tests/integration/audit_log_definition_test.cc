@@ -11,18 +11,21 @@
 #include "storage/pool.h"
 #include "storage/subject_audit.h"
 #include "tests/support/postgres.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 namespace {
 
 class AuditLogDefinitionTest : public ::testing::Test {
  protected:
-  pqxx::result Sql(const std::string& sql) {
-    pqxx::connection connection(db_.dsn());
-    pqxx::work tx(connection);
-    pqxx::result result = tx.exec(sql);
-    tx.commit();
-    return result;
+  template <typename... Params>
+  pqxx::result Sql(const storage::SqlQuery& query, const Params&... params) {
+    return testing::RunSql(db_.dsn(), query, params...);
+  }
+
+  void CreateNewserviceLog() {
+    Sql(testing::sql::kCreateSchemaNewservice);
+    Sql(testing::sql::kCreateAuditLog, "newservice");
   }
 
   // Columns and indexes of a log's two tables, with the schema's name
@@ -31,21 +34,12 @@ class AuditLogDefinitionTest : public ::testing::Test {
     std::set<std::string> shape;
     pqxx::connection connection(db_.dsn());
     pqxx::work tx(connection);
-    for (const auto& row : tx.exec_params(
-             "SELECT table_name || ' ' || column_name || ' ' || data_type "
-             "|| ' ' || is_nullable || ' ' || coalesce(column_default, '') "
-             "|| ' ' || is_identity || ' ' || coalesce(identity_generation, "
-             "'') || ' ' || coalesce(collation_name, '') || ' ' || "
-             "ordinal_position FROM information_schema.columns WHERE "
-             "table_schema = $1 AND table_name IN ('audit_events', "
-             "'audit_heads')",
-             schema)) {
+    for (const auto& row :
+         tx.exec_params(testing::sql::kListAuditLogColumns.text, schema)) {
       shape.insert(row[0].as<std::string>());
     }
-    for (const auto& row : tx.exec_params(
-             "SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND "
-             "tablename IN ('audit_events', 'audit_heads')",
-             schema)) {
+    for (const auto& row :
+         tx.exec_params(testing::sql::kListAuditLogIndexes.text, schema)) {
       shape.insert(std::regex_replace(row[0].as<std::string>(),
                                       std::regex(schema + "\\."), "<log>."));
     }
@@ -56,7 +50,7 @@ class AuditLogDefinitionTest : public ::testing::Test {
 };
 
 TEST_F(AuditLogDefinitionTest, EveryLogHasTheOneDefinition) {
-  Sql("CREATE SCHEMA newservice; SELECT audit.create_log('newservice')");
+  CreateNewserviceLog();
   std::set<std::string> defined = Shape("newservice");
   ASSERT_EQ(defined.size(), 19u);  // 10 + 4 columns, 5 indexes
   for (const char* log : {"deposits", "readingroom", "journal", "privacy"}) {
@@ -65,7 +59,7 @@ TEST_F(AuditLogDefinitionTest, EveryLogHasTheOneDefinition) {
 }
 
 TEST_F(AuditLogDefinitionTest, ANewLogIsWrittenReadAndSealedLikeTheOthers) {
-  Sql("CREATE SCHEMA newservice; SELECT audit.create_log('newservice')");
+  CreateNewserviceLog();
   storage::ConnectionPool pool(db_.dsn(), 2);
   pool.Transact([&](pqxx::work& tx) {
     storage::AppendAuditEvents(
@@ -86,19 +80,13 @@ TEST_F(AuditLogDefinitionTest, ANewLogIsWrittenReadAndSealedLikeTheOthers) {
   EXPECT_LT(trail[0].id, trail[1].id);
 
   // Sealed through schema audit like any log, here with a seq of 3.
-  auto chained =
-      Sql("SELECT audit.seal_events('newservice', array_agg(id ORDER BY id), "
-          "array_agg(id ORDER BY id), array_agg(repeat('ab', 32))) FROM "
-          "newservice.audit_events");
+  auto chained = Sql(testing::sql::kSealEveryNewserviceAuditEvent);
   EXPECT_EQ(chained[0][0].as<int>(), 3);
-  EXPECT_EQ(Sql("SELECT count(*) FROM audit.events WHERE log = 'newservice' "
-                "AND seq IS NOT NULL")[0][0]
+  EXPECT_EQ(Sql(testing::sql::kCountSealedAuditEventsOfLog, "newservice")[0][0]
                 .as<int>(),
             3);
   EXPECT_EQ(
-      Sql("SELECT count(*) FROM audit.events WHERE log = 'deposits'")[0][0]
-          .as<int>(),
-      1);
+      Sql(testing::sql::kCountAuditEventsOfLog, "deposits")[0][0].as<int>(), 1);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "tests/support/in_process_server.h"
 #include "tests/support/pki.h"
 #include "tests/support/postgres.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 namespace {
@@ -81,13 +82,7 @@ TEST_F(AuditServiceTest, VerifyNamesTheFirstBadEvent) {
   EXPECT_EQ(result.events_checked(), 25);
   EXPECT_GE(result.heads_checked(), 1);
 
-  {
-    pqxx::connection connection(db_.dsn());
-    pqxx::work tx(connection);
-    tx.exec(
-        "UPDATE deposits.audit_events SET actor = 'someone' WHERE seq = 12");
-    tx.commit();
-  }
+  testing::RunSql(db_.dsn(), testing::sql::kChangeDepositsAuditEventActor, 12);
   grpc::ClientContext context;
   ASSERT_TRUE(stub->VerifyAudit(&context, request, &result).ok());
   EXPECT_FALSE(result.ok());
@@ -162,12 +157,7 @@ TEST_F(AuditServiceTest, RolesAndBadInput) {
 }
 
 TEST_F(AuditServiceTest, MissingLogIsAbsent) {
-  {
-    pqxx::connection connection(db_.dsn());
-    pqxx::work tx(connection);
-    tx.exec("DROP SCHEMA journal CASCADE");
-    tx.commit();
-  }
+  testing::RunSql(db_.dsn(), testing::sql::kDropSchemaJournal);
   grpc::ClientContext context;
   v1::VerifyAuditRequest request;
   request.set_log("journal");

@@ -10,6 +10,7 @@
 #include "storage/audit/pg_audit_store.h"
 #include "storage/audit_writer.h"
 #include "tests/support/postgres.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 namespace {
@@ -17,6 +18,7 @@ namespace {
 using audit::AuditLogs;
 using audit::AuditSigningKey;
 using audit::Sealer;
+namespace sql = testing::sql;
 
 class AuditStoreTest : public ::testing::Test {
  protected:
@@ -38,19 +40,12 @@ class AuditStoreTest : public ::testing::Test {
     });
   }
 
-  void Sql(const std::string& sql) {
-    pqxx::connection connection(db_.dsn());
-    pqxx::work tx(connection);
-    tx.exec(sql);
-    tx.commit();
+  template <typename... Params>
+  pqxx::result Sql(const storage::SqlQuery& query, const Params&... params) {
+    return testing::RunSql(db_.dsn(), query, params...);
   }
   int64_t IdAt(int64_t seq) {
-    pqxx::connection connection(db_.dsn());
-    pqxx::work tx(connection);
-    return tx
-        .exec("SELECT id FROM deposits.audit_events WHERE seq = " +
-              std::to_string(seq))[0][0]
-        .as<int64_t>();
+    return Sql(sql::kFindDepositsAuditEventAtSeq, seq)[0][0].as<int64_t>();
   }
 
   audit::VerifyOutcome Verify() { return logs_.Verify("deposits"); }
@@ -77,8 +72,7 @@ TEST_F(AuditStoreTest, UntouchedLogVerifies) {
 
 TEST_F(AuditStoreTest, UpdatedEventIsNamed) {
   int64_t id = IdAt(5);
-  Sql("UPDATE deposits.audit_events SET subject = 'another-person' "
-      "WHERE seq = 5");
+  Sql(sql::kChangeDepositsAuditEventSubject, 5);
   auto result = Verify().verification;
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.first_bad->what, "changed");
@@ -87,8 +81,7 @@ TEST_F(AuditStoreTest, UpdatedEventIsNamed) {
 }
 
 TEST_F(AuditStoreTest, UpdatedTimeIsNamed) {
-  Sql("UPDATE deposits.audit_events SET occurred_at = occurred_at + "
-      "interval '1 microsecond' WHERE seq = 2");
+  Sql(sql::kShiftDepositsAuditEventTime, 2);
   auto result = Verify().verification;
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.first_bad->what, "changed");
@@ -96,7 +89,7 @@ TEST_F(AuditStoreTest, UpdatedTimeIsNamed) {
 }
 
 TEST_F(AuditStoreTest, DeletedEventIsNamed) {
-  Sql("DELETE FROM deposits.audit_events WHERE seq = 7");
+  Sql(sql::kDeleteDepositsAuditEventAtSeq, 7);
   auto result = Verify().verification;
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.first_bad->what, "removed");
@@ -104,7 +97,7 @@ TEST_F(AuditStoreTest, DeletedEventIsNamed) {
 }
 
 TEST_F(AuditStoreTest, DeletedLastEventIsCaughtByTheHead) {
-  Sql("DELETE FROM deposits.audit_events WHERE seq = 10");
+  Sql(sql::kDeleteDepositsAuditEventAtSeq, 10);
   auto result = Verify().verification;
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.first_bad->what, "removed");
@@ -113,9 +106,14 @@ TEST_F(AuditStoreTest, DeletedLastEventIsCaughtByTheHead) {
 
 TEST_F(AuditStoreTest, SwappedEventsAreNamed) {
   int64_t moved = IdAt(8);
-  Sql("UPDATE deposits.audit_events SET seq = -3 WHERE seq = 3;"
-      "UPDATE deposits.audit_events SET seq = 3 WHERE seq = 8;"
-      "UPDATE deposits.audit_events SET seq = 8 WHERE seq = -3");
+  {
+    pqxx::connection connection(db_.dsn());
+    pqxx::work tx(connection);
+    tx.exec_params(sql::kMoveDepositsAuditEventToSeq.text, 3, -3);
+    tx.exec_params(sql::kMoveDepositsAuditEventToSeq.text, 8, 3);
+    tx.exec_params(sql::kMoveDepositsAuditEventToSeq.text, -3, 8);
+    tx.commit();
+  }
   auto result = Verify().verification;
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.first_bad->what, "reordered");
@@ -124,18 +122,13 @@ TEST_F(AuditStoreTest, SwappedEventsAreNamed) {
 }
 
 TEST_F(AuditStoreTest, InsertedEventIsNamed) {
-  Sql("UPDATE deposits.audit_events SET seq = -seq WHERE seq >= 5;"
-      "UPDATE deposits.audit_events SET seq = -seq + 1 WHERE seq < 0");
   pqxx::connection connection(db_.dsn());
   pqxx::work tx(connection);
-  int64_t forged =
-      tx.exec(
-            "INSERT INTO deposits.audit_events (actor, actor_role, action, "
-            "object, detail, seq, chain_hash) VALUES ('mallory', "
-            "'archivist', 'record.search', 'deposit/1', '', 5, "
-            "decode(repeat('42', 32), 'hex')) RETURNING id")[0][0]
-          .as<int64_t>();
+  tx.exec_params(sql::kNegateDepositsAuditEventSeqsFrom.text, 5);
+  tx.exec_params(sql::kRestoreNegatedDepositsAuditEventSeqsOneLater.text);
   tx.commit();
+  int64_t forged =
+      Sql(sql::kInsertForgedDepositsAuditEvent, 5)[0][0].as<int64_t>();
   auto result = Verify().verification;
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.first_bad->what, "inserted");
@@ -144,8 +137,7 @@ TEST_F(AuditStoreTest, InsertedEventIsNamed) {
 }
 
 TEST_F(AuditStoreTest, TamperedHeadIsNamed) {
-  Sql("UPDATE deposits.audit_heads SET signed_at = signed_at + "
-      "interval '1 second'");
+  Sql(sql::kShiftDepositsAuditHeadTime);
   auto result = Verify().verification;
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.first_bad->what, "head mismatch");
@@ -201,7 +193,7 @@ TEST_F(AuditStoreTest, EveryServiceLogIsChainedAndAMissingOneIsAbsent) {
     EXPECT_EQ(view.head->size, 1) << log;
     EXPECT_TRUE(logs_.Verify(log).verification.ok()) << log;
   }
-  Sql("DROP SCHEMA journal CASCADE");
+  Sql(sql::kDropSchemaJournal);
   EXPECT_FALSE(logs_.Verify("journal").present);
   EXPECT_FALSE(logs_.TreeHead("journal").present);
   EXPECT_EQ(sealer_.SealAll(), 0);

@@ -12,6 +12,7 @@
 #include "storage/migrations.h"
 #include "tests/support/postgres.h"
 #include "tests/support/process.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 namespace {
@@ -159,9 +160,7 @@ TEST_F(ClusterAccessTest, ThePasswordsLetTheirOwnersIn) {
 TEST_F(ClusterAccessTest, AppRoleRunsDepotsMigrationsAndNothingMore) {
   pqxx::connection admin(cluster_->AdminDsn());
   pqxx::nontransaction query(admin);
-  auto role = query.exec1(
-      "SELECT rolsuper, rolcreaterole, rolcreatedb, rolreplication, "
-      "rolbypassrls FROM pg_roles WHERE rolname = 'depot'");
+  auto role = query.exec1(testing::sql::kFindPowersOfDepotRole.text);
   for (const auto& power : role) {
     EXPECT_FALSE(power.as<bool>()) << "the depot role has " << power.name();
   }
@@ -171,7 +170,7 @@ TEST_F(ClusterAccessTest, AppRoleRunsDepotsMigrationsAndNothingMore) {
                                                   "storage" / "migrations")),
             0);
   // Another role of the cluster, even with a password, stays out of it.
-  query.exec("CREATE ROLE bystander LOGIN PASSWORD 'bystander-password'");
+  query.exec(testing::sql::kCreateRoleBystander.text);
   std::string refusal = Refusal(Tcp("bystander", "depot") +
                                 " password=bystander-password" + kNoPassword);
   EXPECT_NE(refusal.find("permission denied for database"), std::string::npos)
@@ -181,8 +180,7 @@ TEST_F(ClusterAccessTest, AppRoleRunsDepotsMigrationsAndNothingMore) {
 TEST_F(ClusterAccessTest, EnsureAppDbTakesPowersAwayFromAnExistingRole) {
   {
     pqxx::connection admin(cluster_->AdminDsn());
-    pqxx::nontransaction(admin).exec(
-        "CREATE ROLE overpowered LOGIN SUPERUSER CREATEROLE CREATEDB");
+    pqxx::nontransaction(admin).exec(testing::sql::kCreateRoleOverpowered.text);
   }
   testing::TempDir dir;
   testing::RunOps({"pgcluster", "ensure-app-db", cluster_->dir().string(),
@@ -190,8 +188,7 @@ TEST_F(ClusterAccessTest, EnsureAppDbTakesPowersAwayFromAnExistingRole) {
                    (dir.path() / "password").string()});
   pqxx::connection admin(cluster_->AdminDsn());
   auto role = pqxx::nontransaction(admin).exec1(
-      "SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_roles "
-      "WHERE rolname = 'overpowered'");
+      testing::sql::kFindPowersOfOverpoweredRole.text);
   for (const auto& power : role) {
     EXPECT_FALSE(power.as<bool>()) << "still has " << power.name();
   }

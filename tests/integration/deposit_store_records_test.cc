@@ -10,6 +10,7 @@
 #include "services/common/error.h"
 #include "storage/deposits/pg_deposit_store.h"
 #include "tests/support/postgres.h"
+#include "tests/support/sql.h"
 
 namespace depot::storage {
 namespace {
@@ -173,30 +174,26 @@ TEST_F(PgDepositStoreRecordsTest, DepositsListByDepositorAndChangeState) {
 // the foreign-key checks of other deposits' writes.
 TEST_F(PgDepositStoreRecordsTest, LockingADepositLeavesItsDepositorFree) {
   pqxx::connection other(db_.dsn());
-  auto try_lock = [&](const std::string& sql) {
+  auto try_lock = [&](const storage::SqlQuery& lock, const auto& key) {
     pqxx::work tx(other);
     try {
-      tx.exec(sql);
+      tx.exec_params(lock.text, key);
       return true;
     } catch (const pqxx::sql_error&) {
       return false;
     }
   };
-  const std::string deposit =
-      "SELECT 1 FROM deposits.deposits WHERE id = " + std::to_string(pupils_);
-  const std::string depositor =
-      "SELECT 1 FROM deposits.depositors WHERE organization_number = "
-      "'964338531'";
+  const std::string depositor = "964338531";
   store_.Run([&](DepositTransaction& tx) {
     ASSERT_TRUE(tx.FindDeposit(pupils_, DepositLock::kExclusive));
-    EXPECT_FALSE(try_lock(deposit + " FOR KEY SHARE NOWAIT"));
-    EXPECT_TRUE(try_lock(depositor + " FOR UPDATE NOWAIT"));
+    EXPECT_FALSE(try_lock(testing::sql::kKeyShareLockDepositNowait, pupils_));
+    EXPECT_TRUE(try_lock(testing::sql::kUpdateLockDepositorNowait, depositor));
   });
   store_.Run([&](DepositTransaction& tx) {
     ASSERT_TRUE(tx.FindDeposit(pupils_, DepositLock::kBatchWrite));
-    EXPECT_TRUE(try_lock(deposit + " FOR KEY SHARE NOWAIT"));
-    EXPECT_FALSE(try_lock(deposit + " FOR UPDATE NOWAIT"));
-    EXPECT_TRUE(try_lock(depositor + " FOR UPDATE NOWAIT"));
+    EXPECT_TRUE(try_lock(testing::sql::kKeyShareLockDepositNowait, pupils_));
+    EXPECT_FALSE(try_lock(testing::sql::kUpdateLockDepositNowait, pupils_));
+    EXPECT_TRUE(try_lock(testing::sql::kUpdateLockDepositorNowait, depositor));
   });
 }
 
@@ -301,9 +298,7 @@ TEST_F(PgDepositStoreRecordsTest, ARectifiedRecordKeepsItsHistory) {
   EXPECT_TRUE(Search(ByNationalId("nid-1")).empty());
   pqxx::connection connection(db_.dsn());
   pqxx::work tx(connection);
-  auto row = tx.exec1(
-      "SELECT record_id, fields, reason, corrected_by FROM "
-      "deposits.record_corrections");
+  auto row = tx.exec1(testing::sql::kListRecordCorrections.text);
   EXPECT_EQ(row[0].as<int64_t>(), id);
   EXPECT_EQ(row[1].as<std::string>(), "national_id,name");
   EXPECT_EQ(row[2].as<std::string>(), "wrong person");

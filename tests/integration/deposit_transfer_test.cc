@@ -12,6 +12,7 @@
 #include "tests/support/postgres.h"
 #include "tests/support/process.h"
 #include "tests/support/records.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 namespace {
@@ -85,10 +86,8 @@ TEST_F(DepositTransferTest, TenThousandRecordsOfWhich137AreTooYoung) {
 
   pqxx::connection connection(db_.dsn());
   pqxx::work tx(connection);
-  EXPECT_EQ(tx.exec1("SELECT count(*) FROM deposits.records")[0].as<int>(),
-            9863);
-  EXPECT_EQ(tx.exec1("SELECT count(*) FROM deposits.audit_events WHERE "
-                     "action = 'record.deposit' AND subject IS NOT NULL")[0]
+  EXPECT_EQ(tx.exec1(testing::sql::kCountRecords.text)[0].as<int>(), 9863);
+  EXPECT_EQ(tx.exec1(testing::sql::kCountRecordDepositEventsWithSubject.text)[0]
                 .as<int>(),
             9863);
 }
@@ -124,16 +123,12 @@ TEST_F(DepositTransferTest, ParallelStreamsOfTheSameRecordsStoreEachOnce) {
 
   pqxx::connection connection(db_.dsn());
   pqxx::work tx(connection);
-  EXPECT_EQ(tx.exec1("SELECT count(*) FROM deposits.records")[0].as<int>(),
-            3000);
-  EXPECT_EQ(tx.exec1("SELECT accepted_records FROM deposits.deposits WHERE "
-                     "id = " +
-                     std::to_string(deposit))[0]
+  EXPECT_EQ(tx.exec1(testing::sql::kCountRecords.text)[0].as<int>(), 3000);
+  EXPECT_EQ(tx.exec_params1(testing::sql::kFindAcceptedRecordsOfDeposit.text,
+                            deposit)[0]
                 .as<int>(),
             3000);
-  EXPECT_EQ(tx.exec1("SELECT count(*) FROM deposits.audit_events WHERE "
-                     "action = 'record.deposit'")[0]
-                .as<int>(),
+  EXPECT_EQ(tx.exec1(testing::sql::kCountRecordDepositEvents.text)[0].as<int>(),
             3000);
 }
 
@@ -348,8 +343,7 @@ TEST_F(DepositTransferTest, BadBatchKeepsEveryBatchBeforeIt) {
   EXPECT_EQ(where.next_position(), 3001);
   pqxx::connection connection(db_.dsn());
   pqxx::work tx(connection);
-  EXPECT_EQ(tx.exec1("SELECT count(*) FROM deposits.records")[0].as<int>(),
-            3000);
+  EXPECT_EQ(tx.exec1(testing::sql::kCountRecords.text)[0].as<int>(), 3000);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "tests/support/in_process_server.h"
 #include "tests/support/pki.h"
 #include "tests/support/postgres.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 
@@ -124,11 +125,10 @@ class JournalServiceTest : public ::testing::Test {
   int AuditedCount(const std::string& action) {
     int count = 0;
     server_.pool().Transact([&](pqxx::work& tx) {
-      count = tx.exec_params1(
-                    "SELECT count(*) FROM journal.audit_events WHERE "
-                    "action = $1",
-                    action)[0]
-                  .as<int>();
+      count =
+          tx.exec_params1(testing::sql::kCountJournalAuditEventsOfAction.text,
+                          action)[0]
+              .as<int>();
     });
     return count;
   }

@@ -72,17 +72,12 @@ TEST_F(PgJournalStoreTest, DisposalRemovesExactlyTheDueApplicationDocuments) {
   DisposalReport dry = disposal.Run(Archivist(), true, "");
   ASSERT_EQ(dry.items.size(), 1u);
   EXPECT_EQ(dry.items[0].case_number, old_job);
-  EXPECT_EQ(Sql("SELECT count(*) FROM journal.disposals")[0][0].as<int>(), 0);
+  EXPECT_EQ(Sql(depot::testing::sql::kCountJournalDisposals)[0][0].as<int>(),
+            0);
 
   DisposalReport run = disposal.Run(Archivist(), false, "Arkivplan pkt. 4");
   ASSERT_EQ(run.items.size(), 1u);
-  auto documents = Sql(
-      "SELECT d.id, d.content_sealed IS NULL AS gone, x.decision, "
-      "x.disposed_by, "
-      "c.case_year || '/' || c.case_sequence AS case_number "
-      "FROM journal.documents d JOIN journal.entries e ON e.id = d.entry_id "
-      "JOIN journal.cases c ON c.id = e.case_id LEFT JOIN journal.disposals x "
-      "ON x.document_id = d.id ORDER BY d.id");
+  auto documents = Sql(depot::testing::sql::kListJournalDocumentsWithDisposal);
   ASSERT_EQ(documents.size(), 5u);
   int gone = 0;
   for (const auto& row : documents) {
@@ -96,7 +91,7 @@ TEST_F(PgJournalStoreTest, DisposalRemovesExactlyTheDueApplicationDocuments) {
     }
   }
   EXPECT_EQ(gone, 1);
-  EXPECT_EQ(Sql("SELECT count(*) FROM journal.entries")[0][0].as<int>(), 5);
+  EXPECT_EQ(Sql(depot::testing::sql::kCountJournalEntries)[0][0].as<int>(), 5);
 
   EXPECT_TRUE(
       disposal.Run(Archivist(), false, "Arkivplan pkt. 4").items.empty());

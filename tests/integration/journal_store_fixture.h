@@ -20,17 +20,15 @@
 #include "tests/support/records.h"
 #include "tests/support/fakes/journal_test_support.h"
 #include "tests/support/noark5_schema.h"
+#include "tests/support/sql.h"
 
 namespace depot::journal {
 
 class PgJournalStoreTest : public ::testing::Test {
  protected:
-  pqxx::result Sql(const std::string& query) {
-    pqxx::connection connection(db_.dsn());
-    pqxx::work tx(connection);
-    pqxx::result result = tx.exec(query);
-    tx.commit();
-    return result;
+  template <typename... Params>
+  pqxx::result Sql(const storage::SqlQuery& query, const Params&... params) {
+    return depot::testing::RunSql(db_.dsn(), query, params...);
   }
 
   depot::testing::TestDatabase db_;

@@ -99,8 +99,8 @@ TEST_F(PgJournalStoreTest, ExportsFromTheDatabaseValidate) {
                           [&](std::string_view s) { loepende += s; });
   EXPECT_EQ(offentlig.find("Øyen"), std::string::npos);
   EXPECT_NE(loepende.find("Ærlig Øyen"), std::string::npos);
-  EXPECT_GE(Sql("SELECT count(*) FROM journal.audit_events WHERE action = "
-                "'journal.internal.read'")[0][0]
+  EXPECT_GE(Sql(depot::testing::sql::kCountJournalAuditEventsOfAction,
+                "journal.internal.read")[0][0]
                 .as<int>(),
             2);
   SKIP_WITHOUT_NOARK5_SCHEMAS();

@@ -22,14 +22,13 @@ std::string SchemaDump(const std::string& dsn, const std::string& schema) {
   pqxx::connection connection(dsn);
   pqxx::work tx(connection);
   std::string dump;
+  tx.exec(depot::testing::sql::kCreateRowsAsJsonFunction.text);
   for (const auto& table :
-       tx.exec_params("SELECT table_name FROM information_schema.tables "
-                      "WHERE table_schema = $1 ORDER BY table_name",
-                      schema)) {
+       tx.exec_params(depot::testing::sql::kListTablesOfSchema.text, schema)) {
     std::string name =
         tx.quote_name(schema) + "." + tx.quote_name(table[0].as<std::string>());
     for (const auto& row :
-         tx.exec("SELECT row_to_json(t)::text FROM " + name + " t")) {
+         tx.exec_params(depot::testing::sql::kRowsAsJson.text, name)) {
       dump += row[0].as<std::string>() + "\n";
     }
   }
@@ -144,8 +143,7 @@ TEST_F(PgJournalStoreTest, ASealedFieldMovedToAnotherRowDoesNotOpen) {
       journal_.CreateCase(Archivist(), OrdinaryCase("Sak")).Number();
   journal_.RecordEntry(Archivist(), Incoming(c, "Brev A", "Firma A"));
   journal_.RecordEntry(Archivist(), Incoming(c, "Brev B", "Firma B"));
-  Sql("UPDATE journal.entries SET title_sealed = (SELECT title_sealed FROM "
-      "journal.entries WHERE journal_sequence = 1) WHERE journal_sequence = 2");
+  Sql(depot::testing::sql::kCopySealedEntryTitle, 1, 2);
   EXPECT_EQ(journal_.GetEntry(Archivist(), "2026/000001", false).entry.title,
             "Brev A");
   EXPECT_THROW(journal_.GetEntry(Archivist(), "2026/000002", false), Error);
@@ -164,8 +162,7 @@ TEST_F(PgJournalStoreTest, DisposalShredsTheDocumentsKey) {
   journal.RecordEntry(Archivist(),
                       Incoming(job, "Søknad", "Kari Nordmann", true));
   journal.CloseCase(Archivist(), job);
-  auto before =
-      Sql("SELECT content_sealed, content_key FROM journal.documents");
+  auto before = Sql(depot::testing::sql::kListSealedJournalDocuments);
   ASSERT_EQ(before.size(), 1u);
   std::string key = before[0]["content_key"].as<std::string>();
   std::string backup = pqxx::binarystring(before[0]["content_sealed"]).str();
@@ -180,7 +177,8 @@ TEST_F(PgJournalStoreTest, DisposalShredsTheDocumentsKey) {
   EXPECT_FALSE(
       keys.Decrypt(key, backup, "journal/2026/000001/document/0/content"));
   EXPECT_TRUE(
-      Sql("SELECT content_sealed FROM journal.documents")[0][0].is_null());
+      Sql(depot::testing::sql::kListSealedJournalDocuments)[0]["content_sealed"]
+          .is_null());
 }
 
 // Rows journaled before the journal sealed its text (migration 203) are
@@ -198,32 +196,16 @@ TEST(PgJournalStoreUpgrade, RowsInClearTextAreSealedAtStartUp) {
     // What a server of the version before wrote.
     pqxx::connection connection(db.dsn());
     pqxx::work tx(connection);
-    tx.exec(
-        "INSERT INTO journal.cases (case_year, case_sequence, kind, title, "
-        "public_title, created_by) VALUES (2026, 1, 'job_application', "
-        "'Stilling etter Kari Nordmann', 'Stilling', 'anna')");
-    tx.exec(
-        "INSERT INTO journal.entries (case_id, journal_year, "
-        "journal_sequence, number_in_case, entry_type, status, title, "
-        "journal_date, recorded_by) VALUES (1, 2026, 1, 1, 'I', 'J', "
-        "'Søknad fra Kari Nordmann', '2026-03-01', 'anna')");
-    tx.exec(
-        "INSERT INTO journal.correspondents (entry_id, position, name, kind, "
-        "role, folded_name) VALUES (1, 0, 'Kari Nordmann', 'sender', "
-        "'applicant', 'kari nordmann'), (1, 1, 'Per Berg', 'sender', "
-        "'applicant', 'per berg')");
-    tx.exec(
-        "INSERT INTO journal.documents (entry_id, position, description, "
-        "sha256, content, size_bytes, role) VALUES (1, 0, 'Attester "
-        "Bjørnstad', repeat('a', 64), 'application letter'::bytea, 18, "
-        "'application')");
-    tx.exec(
-        "INSERT INTO journal.name_releases (case_id, canonical_name, reason, "
-        "released_at, released_by) VALUES (1, 'per berg', 'asked not to be "
-        "screened', now(), 'anna')");
-    tx.exec("UPDATE journal.cases SET last_number_in_case = 1");
-    tx.exec("INSERT INTO journal.entry_counters VALUES (2026, 1)");
-    tx.exec("INSERT INTO journal.case_counters VALUES (2026, 1)");
+    namespace sql = depot::testing::sql;
+    for (const storage::SqlQuery& statement :
+         {sql::kInsertPreSealingJournalCase, sql::kInsertPreSealingJournalEntry,
+          sql::kInsertPreSealingJournalCorrespondents,
+          sql::kInsertPreSealingJournalDocument,
+          sql::kInsertPreSealingJournalNameRelease,
+          sql::kNumberPreSealingJournalCase, sql::kCountPreSealingJournalEntry,
+          sql::kCountPreSealingJournalCase}) {
+      tx.exec(statement.text);
+    }
     tx.commit();
   }
   storage::ApplyMigrations(db.dsn(), all);

@@ -61,10 +61,7 @@ TEST_F(PgJournalStoreTest, SubjectDataFindsOnlyThePersonsEntries) {
   record("Brev 3", name, "1980-09-02", "");
   record("Brev 4", "kari  NORDMANN", "", "");
 
-  auto stored =
-      Sql("SELECT birth_date_sealed, national_id_sealed, national_id_index, "
-          "person_index, subject, folded_name, name_index FROM "
-          "journal.correspondents ORDER BY id");
+  auto stored = Sql(depot::testing::sql::kListSealedCorrespondents);
   ASSERT_NO_FATAL_FAILURE(ExpectIdentitiesSealed(stored, first_id));
 
   SubjectEntries subject(store_, keyring_, clock_.clock());
@@ -100,8 +97,8 @@ TEST_F(PgJournalStoreTest, SubjectDataFindsOnlyThePersonsEntries) {
   // Every request audited: the first under both of the person's pseudonyms
   // (name + birth date, and the number of the entry it found), the second
   // under the number's.
-  EXPECT_EQ(Sql("SELECT count(*) FROM journal.audit_events WHERE action = "
-                "'subject.data'")[0][0]
+  EXPECT_EQ(Sql(depot::testing::sql::kCountJournalAuditEventsOfAction,
+                "subject.data")[0][0]
                 .as<int>(),
             3);
 
@@ -112,7 +109,7 @@ TEST_F(PgJournalStoreTest, SubjectDataFindsOnlyThePersonsEntries) {
     if (o.kind == "journal_entry") ++refused;
   }
   EXPECT_EQ(refused, 2);
-  EXPECT_EQ(Sql("SELECT count(*) FROM journal.entries")[0][0].as<int>(), 4);
+  EXPECT_EQ(Sql(depot::testing::sql::kCountJournalEntries)[0][0].as<int>(), 4);
 }
 
 }  // namespace

@@ -60,8 +60,7 @@ TEST_F(PgJournalStoreTest, StoresAndReadsBackCasesEntriesAndDocuments) {
             std::vector<std::string>{"TD"});
   EXPECT_FALSE(entry.documents[1].content);
 
-  auto audit =
-      Sql("SELECT action, subject FROM journal.audit_events ORDER BY id");
+  auto audit = Sql(depot::testing::sql::kListJournalAuditEvents);
   ASSERT_EQ(audit.size(), 4u);  // two recorded, two read
   for (const auto& row : audit) {
     EXPECT_EQ(row["subject"].as<std::string>().size(), 64u);
@@ -133,10 +132,7 @@ TEST_F(PgJournalStoreTest, NumbersStayGaplessWithSixteenConcurrentWriters) {
     if (i % 7 != 3) ++expected_entries;
   }
   expected_entries *= kWriters;
-  auto years =
-      Sql("SELECT journal_year, count(*), count(DISTINCT journal_sequence), "
-          "min(journal_sequence), max(journal_sequence) FROM journal.entries "
-          "GROUP BY journal_year ORDER BY journal_year");
+  auto years = Sql(depot::testing::sql::kSummariseJournalSequencesByYear);
   ASSERT_EQ(years.size(), 2u);
   int total = 0;
   for (const auto& row : years) {
@@ -147,16 +143,13 @@ TEST_F(PgJournalStoreTest, NumbersStayGaplessWithSixteenConcurrentWriters) {
     total += count;
   }
   EXPECT_EQ(total, expected_entries);
-  auto in_case = Sql(
-      "SELECT case_id, count(*), max(number_in_case), "
-      "count(DISTINCT number_in_case) FROM journal.entries GROUP BY case_id");
+  auto in_case = Sql(depot::testing::sql::kSummariseNumbersInCaseByCase);
   for (const auto& row : in_case) {
     EXPECT_EQ(row[1].as<int>(), row[2].as<int>()) << "gap in a case";
     EXPECT_EQ(row[1].as<int>(), row[3].as<int>());
   }
   auto case_numbers =
-      Sql("SELECT count(*), max(case_sequence) FROM journal.cases WHERE "
-          "case_year = 2026");
+      Sql(depot::testing::sql::kSummariseCaseSequencesOfYear, 2026);
   EXPECT_EQ(case_numbers[0][0].as<int>(), case_numbers[0][1].as<int>());
 }
 

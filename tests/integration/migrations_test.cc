@@ -7,6 +7,7 @@
 
 #include "services/common/error.h"
 #include "tests/support/postgres.h"
+#include "tests/support/sql.h"
 
 namespace depot::storage {
 namespace {
@@ -14,9 +15,11 @@ namespace {
 using testing::SourceDir;
 using testing::TempDir;
 using testing::TestDatabase;
+namespace sql = testing::sql;
+namespace files = testing::migration_files;
 
-void Write(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream(path) << text;
+void Write(const std::filesystem::path& path, const SqlQuery& migration) {
+  std::ofstream(path) << migration.text;
 }
 
 TEST(Migrations, AppliesInOrderOnceAndRecordsChecksums) {
@@ -28,8 +31,7 @@ TEST(Migrations, AppliesInOrderOnceAndRecordsChecksums) {
   EXPECT_EQ(ApplyMigrations(db.dsn(), migrations), 0);
   pqxx::connection connection(db.dsn());
   pqxx::work tx(connection);
-  auto rows = tx.exec(
-      "SELECT version, checksum FROM depot_schema_migrations ORDER BY version");
+  auto rows = tx.exec(sql::kListAppliedMigrations.text);
   ASSERT_EQ(rows.size(), migrations.size());
   for (size_t i = 0; i < rows.size(); ++i) {
     EXPECT_EQ(rows[i][0].as<int>(), migrations[i].version);
@@ -40,9 +42,9 @@ TEST(Migrations, AppliesInOrderOnceAndRecordsChecksums) {
 TEST(Migrations, RefusesWhenAnAppliedFileChanged) {
   TestDatabase db(testing::SharedAdminDsn(), false);
   TempDir dir;
-  Write(dir.path() / "001_first.sql", "CREATE TABLE t1 (id int);");
+  Write(dir.path() / "001_first.sql", files::kCreateT1OfInts);
   ApplyMigrations(db.dsn(), ReadMigrations(dir.path()));
-  Write(dir.path() / "001_first.sql", "CREATE TABLE t1 (id bigint);");
+  Write(dir.path() / "001_first.sql", files::kCreateT1OfBigints);
   try {
     ApplyMigrations(db.dsn(), ReadMigrations(dir.path()));
     FAIL() << "an edited migration must be refused";
@@ -56,28 +58,25 @@ TEST(Migrations, RefusesWhenAnAppliedFileChanged) {
 TEST(Migrations, FailedMigrationLeavesNothingHalfApplied) {
   TestDatabase db(testing::SharedAdminDsn(), false);
   TempDir dir;
-  Write(dir.path() / "001_ok.sql", "CREATE TABLE a (id int);");
-  Write(dir.path() / "002_bad.sql",
-        "CREATE TABLE b (id int); INSERT INTO nowhere VALUES (1);");
+  Write(dir.path() / "001_ok.sql", files::kCreateA);
+  Write(dir.path() / "002_bad.sql", files::kCreateBThenInsertIntoNowhere);
   EXPECT_THROW(ApplyMigrations(db.dsn(), ReadMigrations(dir.path())),
                StartupError);
   pqxx::connection connection(db.dsn());
   pqxx::work tx(connection);
-  EXPECT_EQ(tx.exec1("SELECT count(*) FROM depot_schema_migrations")[0]
-                .as<int>(),
-            1);
-  EXPECT_TRUE(tx.exec1("SELECT to_regclass('public.b') IS NULL")[0].as<bool>());
+  EXPECT_EQ(tx.exec1(sql::kCountAppliedMigrations.text)[0].as<int>(), 1);
+  EXPECT_TRUE(tx.exec1(sql::kTableBIsAbsent.text)[0].as<bool>());
 }
 
 TEST(Migrations, RejectsMisnamedFilesAndMissingApplied) {
   TempDir dir;
-  Write(dir.path() / "1_short.sql", "SELECT 1;");
+  Write(dir.path() / "1_short.sql", files::kSelectOne);
   EXPECT_THROW(ReadMigrations(dir.path()), StartupError);
 
   TestDatabase db(testing::SharedAdminDsn(), false);
   TempDir two;
-  Write(two.path() / "001_a.sql", "SELECT 1;");
-  Write(two.path() / "002_b.sql", "SELECT 2;");
+  Write(two.path() / "001_a.sql", files::kSelectOne);
+  Write(two.path() / "002_b.sql", files::kSelectTwo);
   ApplyMigrations(db.dsn(), ReadMigrations(two.path()));
   std::filesystem::remove(two.path() / "002_b.sql");
   EXPECT_THROW(ApplyMigrations(db.dsn(), ReadMigrations(two.path())),

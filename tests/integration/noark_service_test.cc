@@ -14,6 +14,7 @@
 #include "tests/support/postgres.h"
 #include "tests/support/process.h"
 #include "tests/support/records.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 namespace {
@@ -101,12 +102,9 @@ TEST_F(NoarkServiceTest, NoarkMetadataComesBackWithTheRecord) {
   // Stored encrypted: the screening's legal basis is not in the table.
   pqxx::connection connection(db_.dsn());
   pqxx::work tx(connection);
-  EXPECT_EQ(tx.exec1("SELECT count(*) FROM deposits.records WHERE "
-                     "noark_sealed IS NOT NULL")[0]
-                .as<int>(),
+  EXPECT_EQ(tx.exec1(testing::sql::kCountRecordsWithNoark.text)[0].as<int>(),
             1);
-  EXPECT_EQ(tx.exec1("SELECT count(*) FROM deposits.records WHERE "
-                     "noark_sealed LIKE '%Offl%'")[0]
+  EXPECT_EQ(tx.exec1(testing::sql::kCountRecordsWithOfflInClearNoark.text)[0]
                 .as<int>(),
             0);
 }
@@ -147,15 +145,13 @@ TEST_F(NoarkServiceTest,
   pqxx::connection connection(db_.dsn());
   pqxx::work tx(connection);
   EXPECT_EQ(
-      tx.exec1("SELECT count(*) FROM deposits.audit_events WHERE "
-               "action = 'deposit.export' AND actor_role = 'archivist'")[0]
+      tx.exec1(testing::sql::kCountDepositExportEventsByArchivists.text)[0]
           .as<int>(),
       1);
-  EXPECT_EQ(tx.exec1("SELECT count(*) FROM deposits.audit_events WHERE "
-                     "action = 'record.read' AND detail = 'Noark 5 export' "
-                     "AND subject <> ''")[0]
-                .as<int>(),
-            25);
+  EXPECT_EQ(
+      tx.exec1(testing::sql::kCountNoarkExportRecordReadsWithSubject.text)[0]
+          .as<int>(),
+      25);
 }
 
 }  // namespace

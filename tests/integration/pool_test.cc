@@ -6,14 +6,18 @@
 
 #include "services/common/error.h"
 #include "tests/support/postgres.h"
+#include "tests/support/sql.h"
 
 namespace depot::storage {
 namespace {
 
+namespace sql = testing::sql;
+
 int SelectOne(ConnectionPool& pool) {
   int value = 0;
-  pool.Transact(
-      [&](pqxx::work& tx) { value = tx.exec1("SELECT 1")[0].as<int>(); });
+  pool.Transact([&](pqxx::work& tx) {
+    value = tx.exec1(sql::kSelectOne.text)[0].as<int>();
+  });
   return value;
 }
 
@@ -56,10 +60,10 @@ TEST(ConnectionPool, SurvivesADatabaseRestart) {
 TEST(ConnectionPool, PreparesRegisteredStatementsOnEveryConnection) {
   testing::TestDatabase db;
   ConnectionPool pool(db.dsn(), 2);
-  pool.Prepare("add", "SELECT $1::int + $2::int");
+  pool.Prepare(sql::kAddTwoInts.name, sql::kAddTwoInts.text);
   int sum = 0;
   pool.Transact([&](pqxx::work& tx) {
-    sum = tx.exec_prepared1("add", 2, 3)[0].as<int>();
+    sum = tx.exec_prepared1(sql::kAddTwoInts.name, 2, 3)[0].as<int>();
   });
   EXPECT_EQ(sum, 5);
 }
@@ -70,12 +74,14 @@ TEST(ConnectionPool, PreparesRegisteredStatementsOnEveryConnection) {
 TEST(ConnectionPool, StatementsRegisteredLaterReachOpenConnections) {
   testing::TestDatabase db;
   ConnectionPool pool(db.dsn(), 1);
-  pool.Prepare("one", "SELECT 1");
-  pool.Transact([&](pqxx::work& tx) { tx.exec_prepared("one"); });
-  pool.Prepare("two", "SELECT 2");
-  int two = 0;
+  pool.Prepare(sql::kSelectOne.name, sql::kSelectOne.text);
   pool.Transact(
-      [&](pqxx::work& tx) { two = tx.exec_prepared1("two")[0].as<int>(); });
+      [&](pqxx::work& tx) { tx.exec_prepared(sql::kSelectOne.name); });
+  pool.Prepare(sql::kSelectTwo.name, sql::kSelectTwo.text);
+  int two = 0;
+  pool.Transact([&](pqxx::work& tx) {
+    two = tx.exec_prepared1(sql::kSelectTwo.name)[0].as<int>();
+  });
   EXPECT_EQ(two, 2);
 }
 
@@ -85,8 +91,8 @@ TEST(ConnectionPool, ReadRunsEachStatementOnItsOwn) {
   testing::TestDatabase db;
   ConnectionPool pool(db.dsn(), 1);
   auto two_transaction_ids = [](pqxx::transaction_base& tx) {
-    auto first = tx.exec1("SELECT txid_current()")[0].as<int64_t>();
-    auto second = tx.exec1("SELECT txid_current()")[0].as<int64_t>();
+    auto first = tx.exec1(sql::kCurrentTransactionId.text)[0].as<int64_t>();
+    auto second = tx.exec1(sql::kCurrentTransactionId.text)[0].as<int64_t>();
     return std::make_pair(first, second);
   };
   std::pair<int64_t, int64_t> in_read, in_transaction;
@@ -161,12 +167,10 @@ class DatabaseErrors : public ::testing::Test {
   void SetUp() override {
     pqxx::connection connection(db_.dsn());
     pqxx::work tx(connection);
-    tx.exec(
-        "CREATE TABLE people (name text CONSTRAINT people_name_key UNIQUE, "
-        "born int)");
-    tx.exec("INSERT INTO people VALUES ('Zyxwvut Recognisable', 1950)");
+    tx.exec(sql::kCreateTablePeople.text);
+    tx.exec(sql::kInsertRecognisablePerson.text);
     tx.commit();
-    pool_.Prepare("insert_person", "INSERT INTO people VALUES ($1, $2::int)");
+    pool_.Prepare(sql::kInsertPerson.name, sql::kInsertPerson.text);
   }
   testing::TestDatabase db_;
   ConnectionPool pool_{db_.dsn(), 1};
@@ -174,18 +178,19 @@ class DatabaseErrors : public ::testing::Test {
 
 TEST_F(DatabaseErrors, UniqueViolationKeepsTheConstraintNotTheKey) {
   std::string message = InternalErrorOf(pool_, [](pqxx::work& tx) {
-    tx.exec_prepared("insert_person", "Zyxwvut Recognisable", 1951);
+    tx.exec_prepared(sql::kInsertPerson.name, "Zyxwvut Recognisable", 1951);
   });
   EXPECT_NE(message.find("23505"), std::string::npos) << message;
   EXPECT_NE(message.find("people_name_key"), std::string::npos) << message;
-  EXPECT_NE(message.find("insert_person"), std::string::npos) << message;
+  EXPECT_NE(message.find(sql::kInsertPerson.name), std::string::npos)
+      << message;
   EXPECT_EQ(message.find("Zyxwvut"), std::string::npos) << message;
   EXPECT_EQ(message.find('\n'), std::string::npos) << message;
 }
 
 TEST_F(DatabaseErrors, InvalidInputLeavesTheValueOut) {
   std::string message = InternalErrorOf(pool_, [](pqxx::work& tx) {
-    tx.exec_prepared("insert_person", "someone", "Zyxwvut1951");
+    tx.exec_prepared(sql::kInsertPerson.name, "someone", "Zyxwvut1951");
   });
   EXPECT_NE(message.find("22P02"), std::string::npos) << message;
   EXPECT_EQ(message.find("Zyxwvut"), std::string::npos) << message;
@@ -193,7 +198,7 @@ TEST_F(DatabaseErrors, InvalidInputLeavesTheValueOut) {
 
 TEST_F(DatabaseErrors, UnpreparedStatementsAreNamedByTheirFirstWordOnly) {
   std::string message = InternalErrorOf(pool_, [](pqxx::work& tx) {
-    tx.exec("SELECT 'Zyxwvut Recognisable'::int");
+    tx.exec(sql::kCastRecognisableNameToInt.text);
   });
   EXPECT_NE(message.find("unprepared SELECT"), std::string::npos) << message;
   EXPECT_EQ(message.find("Zyxwvut"), std::string::npos) << message;

@@ -15,6 +15,7 @@
 #include "tests/support/postgres.h"
 #include "tests/support/fakes/fake_privacy_store.h"
 #include "tests/support/fakes/privacy_test_support.h"
+#include "tests/support/sql.h"
 
 namespace depot::privacy {
 namespace {
@@ -24,12 +25,9 @@ using testing::Noon;
 
 class PgPrivacyStoreTest : public ::testing::Test {
  protected:
-  pqxx::result Sql(const std::string& query) {
-    pqxx::connection connection(db_.dsn());
-    pqxx::work tx(connection);
-    pqxx::result result = tx.exec(query);
-    tx.commit();
-    return result;
+  template <typename... Params>
+  pqxx::result Sql(const storage::SqlQuery& query, const Params&... params) {
+    return depot::testing::RunSql(db_.dsn(), query, params...);
   }
 
   depot::testing::TestDatabase db_;
@@ -55,23 +53,16 @@ TEST_F(PgPrivacyStoreTest, RequestsRoundTripWithTheIdentitySealed) {
   EXPECT_EQ(got.request.opened_at, clock_.now);
 
   // Nothing in clear in any privacy table, audit events included.
-  auto rows =
-      Sql("SELECT count(*) FROM privacy.access_requests r WHERE r::text LIKE "
-          "'%Kari%' OR r::text LIKE '%1980-05-17%'");
+  auto rows = Sql(depot::testing::sql::kCountAccessRequestsWithKariInClear);
   EXPECT_EQ(rows[0][0].as<int>(), 0);
-  rows = Sql(
-      "SELECT count(*), count(*) FILTER (WHERE subject = (SELECT subject FROM "
-      "privacy.access_requests)) FROM privacy.audit_events WHERE "
-      "action LIKE 'access_request.%'");
+  rows = Sql(depot::testing::sql::kCountAccessRequestEventsOfTheRequest);
   EXPECT_EQ(rows[0][0].as<int>(), 2);  // open, read
   EXPECT_EQ(rows[0][1].as<int>(), 2);
   // A moved ciphertext does not decrypt: bound to its request id.
   auto second =
       requests_.Open(Dpo(), {"15108695088", "", "", "electronic-id", ""});
-  Sql("UPDATE privacy.access_requests SET identity_sealed = (SELECT "
-      "identity_sealed FROM privacy.access_requests WHERE id = " +
-      std::to_string(opened.request.id) +
-      ") WHERE id = " + std::to_string(second.request.id));
+  Sql(depot::testing::sql::kCopySealedAccessRequestIdentity, opened.request.id,
+      second.request.id);
   EXPECT_THROW(requests_.Get(Dpo(), second.request.id), Error);
 }
 
@@ -119,11 +110,9 @@ TEST_F(PgPrivacyStoreTest, RetentionDeletesClosedRequestsPastThePeriodOnce) {
   EXPECT_EQ(retention_.Run(Dpo(), true)[0].count, 1);
   EXPECT_EQ(retention_.Run(Dpo(), false)[0].count, 1);
   EXPECT_EQ(retention_.Run(Dpo(), false)[0].count, 0);
-  EXPECT_EQ(Sql("SELECT count(*) FROM privacy.access_requests")[0][0].as<int>(),
-            1);
-  auto audit =
-      Sql("SELECT detail FROM privacy.audit_events WHERE action = "
-          "'retention.run' ORDER BY id");
+  EXPECT_EQ(Sql(depot::testing::sql::kCountAccessRequests)[0][0].as<int>(), 1);
+  auto audit = Sql(depot::testing::sql::kListPrivacyAuditDetailsOfAction,
+                   "retention.run");
   ASSERT_EQ(audit.size(), 2u);
   EXPECT_EQ(audit[0][0].as<std::string>().rfind("closed_access_requests=1", 0),
             0u);
@@ -135,7 +124,7 @@ TEST_F(PgPrivacyStoreTest, ErasureAndBreachesAreStored) {
   auto result =
       erasure_.Erase(Dpo(), {"15108695088", "", "", "erasure request"});
   EXPECT_GT(result.record.id, 0);
-  auto rows = Sql("SELECT erased_count, kept_count FROM privacy.erasures");
+  auto rows = Sql(depot::testing::sql::kListErasureCounts);
   EXPECT_EQ(rows[0][0].as<int>(), 1);
   EXPECT_EQ(rows[0][1].as<int>(), 1);
 

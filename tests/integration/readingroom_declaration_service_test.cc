@@ -17,25 +17,21 @@ TEST_F(ReadingRoomServiceTest, RefusesADeclarationAlteredInTheDatabase) {
   ASSERT_TRUE(Return(loan.loan_id()).ok());
 
   // The text a visitor signed, edited after the fact.
-  Sql("UPDATE readingroom.declaration_texts SET body = body || ' (amended)'");
+  Sql(testing::sql::kAmendDeclarationTexts);
   std::string reason = Refusal(visitor, {Record(0)});
   EXPECT_TRUE(Has(reason, "text was altered")) << reason;
-  Sql("UPDATE readingroom.declaration_texts SET body = "
-      "left(body, length(body) - 10)");
+  Sql(testing::sql::kUnamendDeclarationTexts);
   ASSERT_TRUE(Open(visitor, {Record(0)}, &loan).ok()) << "restored";
   ASSERT_TRUE(Return(loan.loan_id()).ok());
 
   // The declaration row itself: its validity stretched.
-  Sql("UPDATE readingroom.declarations SET valid_until = valid_until + "
-      "interval '1 day'");
+  Sql(testing::sql::kExtendDeclarationsByADay);
   reason = Refusal(visitor, {Record(0)});
   EXPECT_TRUE(Has(reason, "seal does not match")) << reason;
-  Sql("UPDATE readingroom.declarations SET valid_until = valid_until - "
-      "interval '1 day'");
+  Sql(testing::sql::kShortenDeclarationsByADay);
 
   // The seal replaced by another.
-  Sql("UPDATE readingroom.declarations SET seal = translate(seal, 'abc', "
-      "'bca')");
+  Sql(testing::sql::kReplaceDeclarationSeals);
   reason = Refusal(visitor, {Record(0)});
   EXPECT_TRUE(Has(reason, "seal does not match")) << reason;
   (void)declaration;
@@ -80,8 +76,7 @@ TEST_F(ReadingRoomServiceTest, VerifiesOnlineAndOfflineAndBothFailAfterAFlip) {
   EXPECT_TRUE(verify_offline().valid());
 
   // One byte of the stored record: the witness's name.
-  Sql("UPDATE readingroom.declarations SET witnessed_by = 'desl' WHERE "
-      "witnessed_by = 'desk'");
+  Sql(testing::sql::kChangeWitnessOfDeclarations, "desk", "desl");
   online = verify_online();
   EXPECT_FALSE(online.valid());
   EXPECT_FALSE(online.seal_valid());

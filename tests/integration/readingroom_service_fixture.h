@@ -19,6 +19,7 @@
 #include "tests/support/postgres.h"
 #include "tests/support/process.h"
 #include "tests/support/records.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 
@@ -156,11 +157,9 @@ class ReadingRoomServiceTest : public ::testing::Test {
     return "record:" + std::to_string(pupil_records_.at(i));
   }
 
-  void Sql(const std::string& statement) {
-    pqxx::connection connection(db_.dsn());
-    pqxx::work tx(connection);
-    tx.exec(statement);
-    tx.commit();
+  template <typename... Params>
+  void Sql(const storage::SqlQuery& statement, const Params&... params) {
+    testing::RunSql(db_.dsn(), statement, params...);
   }
 
   using Stub = v1::ReadingRoomService::Stub;

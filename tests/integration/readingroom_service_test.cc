@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/integration/readingroom_service_fixture.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 namespace {
@@ -139,10 +140,10 @@ TEST_F(ReadingRoomServiceTest, LendingLogListsEveryLoanOfAnItemInOrder) {
 
   pqxx::connection connection(db_.dsn());
   pqxx::work tx(connection);
-  EXPECT_EQ(tx.exec1("SELECT count(*) FROM readingroom.audit_events WHERE "
-                     "action = 'lending_log.item' AND subject IS NOT NULL")[0]
-                .as<int>(),
-            2);
+  EXPECT_EQ(
+      tx.exec1(testing::sql::kCountLendingLogItemEventsWithSubject.text)[0]
+          .as<int>(),
+      2);
 }
 
 // The identity number a visitor gave for rights requests never comes back

@@ -5,6 +5,7 @@
 #include "services/common/error.h"
 #include "services/common/sha256.h"
 #include "tests/integration/readingroom_store_fixture.h"
+#include "tests/support/sql.h"
 
 namespace depot::storage {
 namespace {
@@ -37,10 +38,7 @@ TEST_F(PgReadingRoomStoreTest, VisitorsAreSealedAtRestAndFoundByWords) {
   });
   pqxx::connection connection(db_.dsn());
   pqxx::work raw(connection);
-  auto row = raw.exec1(
-      "SELECT name_sealed, contact_sealed FROM readingroom.visitors WHERE id "
-      "= " +
-      std::to_string(id));
+  auto row = raw.exec_params1(testing::sql::kFindSealedVisitor.text, id);
   EXPECT_EQ(row[0].as<std::string>().find("rsta"), std::string::npos);
   EXPECT_EQ(row[1].as<std::string>().find("example"), std::string::npos);
 }
@@ -280,10 +278,9 @@ TEST_F(PgReadingRoomStoreTest,
   pqxx::connection connection(db_.dsn());
   pqxx::work raw(connection);
   EXPECT_EQ(
-      raw.exec1("SELECT count(*) FROM readingroom.audit_events")[0].as<int>(),
+      raw.exec1(testing::sql::kCountReadingroomAuditEvents.text)[0].as<int>(),
       0);
-  EXPECT_EQ(raw.exec1("SELECT count(*) FROM readingroom.visitors")[0].as<int>(),
-            0);
+  EXPECT_EQ(raw.exec1(testing::sql::kCountVisitors.text)[0].as<int>(), 0);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "tests/support/in_process_server.h"
 #include "tests/support/pki.h"
 #include "tests/support/postgres.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 namespace {
@@ -38,11 +39,8 @@ class StreamLimitsTest : public ::testing::Test {
     {
       pqxx::connection connection(db_.dsn());
       pqxx::work tx(connection);
-      tx.exec(
-          "INSERT INTO deposits.audit_events (actor, actor_role, action, "
-          "object, detail) SELECT 'anna', 'archivist', 'record.search', "
-          "'deposit/' || g, repeat('x', 200) FROM generate_series(1, " +
-          std::to_string(kEvents) + ") AS g");
+      tx.exec_params(testing::sql::kInsertDepositsAuditEventsOf200Bytes.text,
+                     kEvents);
       tx.commit();
     }
     server_ = std::make_unique<testing::InProcessServer>(

@@ -15,6 +15,7 @@
 #include "storage/readingroom/pg_readingroom_store.h"
 #include "tests/support/postgres.h"
 #include "tests/support/process.h"
+#include "tests/support/sql.h"
 
 namespace depot::readingroom {
 namespace {
@@ -125,10 +126,8 @@ TEST_F(SubjectErasureTest, IdentityIsStoredSealedAndFoundByIndexOnly) {
   visitors.Register(Desk(), {"Kari Nordmann", "other@example.org",
                              IdDocumentKind::kPassport, "1950-11-12", ""});
   pool.Transact([&](pqxx::work& tx) {
-    auto row = tx.exec1(
-        "SELECT name_sealed || contact_sealed || birth_date_sealed || "
-        "person_index FROM readingroom.visitors WHERE id = " +
-        std::to_string(kari.id));
+    auto row = tx.exec_params1(
+        testing::sql::kFindSealedVisitorConcatenated.text, kari.id);
     std::string stored = row[0].as<std::string>();
     EXPECT_EQ(stored.find("Kari"), std::string::npos);
     EXPECT_EQ(stored.find("1950"), std::string::npos);
@@ -156,12 +155,8 @@ TEST_F(SubjectErasureTest, RetentionStatementsOnPostgres) {
   visitors.CheckOut(Desk(), kari.id);
   // Move the past back instead of the clock forward.
   pool.Transact([&](pqxx::work& tx) {
-    tx.exec(
-        "UPDATE readingroom.visits SET checked_in_at = now() - interval '3 "
-        "years', checked_out_at = now() - interval '3 years'");
-    tx.exec(
-        "UPDATE readingroom.visitors SET registered_at = now() - interval '3 "
-        "years'");
+    tx.exec(testing::sql::kAgeVisitsByThreeYears.text);
+    tx.exec(testing::sql::kAgeVisitorsByThreeYears.text);
   });
   Retention retention(store, &keys_, clock_, settings_);
   auto count = [](const RetentionResult& r, const std::string& kind) {
@@ -181,9 +176,8 @@ TEST_F(SubjectErasureTest, RetentionStatementsOnPostgres) {
   RetentionResult again = retention.Apply(Service(), false);
   for (const auto& c : again.counts) EXPECT_EQ(c.count, 0) << c.kind;
   pool.Transact([&](pqxx::work& tx) {
-    auto audited = tx.exec1(
-        "SELECT count(*) FROM readingroom.audit_events WHERE action = "
-        "'retention.delete' AND detail LIKE '1 visits%'");
+    auto audited =
+        tx.exec1(testing::sql::kCountRetentionDeletesOfOneVisit.text);
     EXPECT_EQ(audited[0].as<int>(), 1);
   });
 }

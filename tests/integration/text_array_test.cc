@@ -7,6 +7,7 @@
 #include <pqxx/pqxx>
 
 #include "tests/support/postgres.h"
+#include "tests/support/sql.h"
 
 namespace depot::storage {
 namespace {
@@ -19,9 +20,8 @@ TEST(TextArrayLiteral, EveryValueRoundTripsThroughPostgres) {
       "plain",        "",         "NULL",          "with space",
       "comma,inside", "{braces}", "quote\"inside", "back\\slash",
       "\\\"both",     "æøå ÆØÅ",  "tab\tnewline\n"};
-  auto result = tx.exec_params(
-      "SELECT v FROM unnest($1::text[]) WITH ORDINALITY AS t(v, n) ORDER BY n",
-      TextArrayLiteral(values));
+  auto result = tx.exec_params(testing::sql::kUnnestTextArray.text,
+                               TextArrayLiteral(values));
   ASSERT_EQ(result.size(), values.size());
   for (size_t i = 0; i < values.size(); ++i) {
     ASSERT_FALSE(result[i][0].is_null()) << "value " << i;
@@ -34,7 +34,7 @@ TEST(TextArrayLiteral, AnEmptyListIsAnEmptyArray) {
   pqxx::connection connection(db.dsn());
   pqxx::work tx(connection);
   auto row =
-      tx.exec_params1("SELECT cardinality($1::text[])", TextArrayLiteral({}));
+      tx.exec_params1(testing::sql::kCountTextArray.text, TextArrayLiteral({}));
   EXPECT_EQ(row[0].as<int>(), 0);
 }
 

@@ -13,6 +13,7 @@
 #include "tests/support/pki.h"
 #include "tests/support/postgres.h"
 #include "tests/support/records.h"
+#include "tests/support/sql.h"
 
 namespace depot {
 namespace {
@@ -122,7 +123,7 @@ TEST_F(TransferStreamTest, OneBadRecordNeverFailsItsBatch) {
   EXPECT_EQ(rejections.rejections_size(), 4);
   pqxx::connection connection(db_.dsn());
   pqxx::work tx(connection);
-  EXPECT_EQ(tx.exec1("SELECT count(*) FROM deposits.records")[0].as<int>(), 6);
+  EXPECT_EQ(tx.exec1(testing::sql::kCountRecords.text)[0].as<int>(), 6);
 }
 
 // gRPC's sync reader takes a message it cannot parse for the end of the
@@ -174,7 +175,7 @@ TEST_F(TransferStreamTest, AnUnreadableMessageEndsTheStreamNamingIt) {
   EXPECT_EQ(where.next_position(), 11);
   pqxx::connection connection(db_.dsn());
   pqxx::work tx(connection);
-  EXPECT_EQ(tx.exec1("SELECT count(*) FROM deposits.records")[0].as<int>(), 10);
+  EXPECT_EQ(tx.exec1(testing::sql::kCountRecords.text)[0].as<int>(), 10);
 }
 
 // A second source into a deposit resumed where the first had ended: progress

@@ -17,96 +17,123 @@ using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 using google::protobuf::Reflection;
 
+// Ids and references of stored objects, valid and not.
+std::vector<std::string> ReferenceTexts() {
+  return {"",
+          " ",
+          "0",
+          "1",
+          "2",
+          "-1",
+          "964338531",
+          "938587418",
+          "974760673",
+          "123456789",
+          "record:1",
+          "record:2",
+          "record:-1",
+          "record:99999999999999999999",
+          "box:1:box-0",
+          "box:2:box-0",
+          "box::",
+          "box:1:",
+          "2026/1",
+          "2026/2",
+          "2026/000001",
+          "0/0",
+          "9999/999999999"};
+}
+
+// Dates and times in and out of range.
+std::vector<std::string> DateTexts() {
+  return {"2020-01-01",
+          "1970-01-01",
+          "1800-01-01",
+          "2199-12-31",
+          "1799-12-31",
+          "2200-01-01",
+          "9999-12-31",
+          "0000-00-00",
+          "2024-02-30",
+          "-2020-01-01",
+          "2025-03-02T08:15:00Z",
+          "2199-12-31T23:59:59Z",
+          "9999-12-31T23:59:59Z",
+          "2262-04-12T00:00:00Z",
+          "1677-09-21T00:00:00Z",
+          "0001-01-01T00:00:00Z",
+          "2025-03-02T08:15:00+99:99",
+          "2025-13-40T25:61:61Z",
+          "2025-03-02T08:15:00.99999999999999999999Z",
+          "15:30",
+          "24:00",
+          "99:99"};
+}
+
+// Names of logs, kinds, codes and page tokens.
+std::vector<std::string> CodeTexts() {
+  return {"deposits",
+          "readingroom",
+          "journal",
+          "privacy",
+          "id-document",
+          "electronic-id",
+          "UO",
+          "P",
+          "offentleglova § 25",
+          "KID",
+          "TRO",
+          "after:1",
+          "after:-1",
+          "after:99999999999999999999"};
+}
+
+// Text meant to break parsers, SQL, file paths and terminals.
+std::vector<std::string> BreakingTexts() {
+  return {"'; DROP TABLE deposits.deposits; --",
+          "../../etc/passwd",
+          "%s%s%n",
+          "{}",
+          "[]",
+          "{\"a\":",
+          "null",
+          "Ærlige Åse Øvrebø",
+          "\xf0\x9f\x98\x80",
+          "\xe2\x80\xae"
+          "evil",
+          std::string("a\0b", 3),
+          std::string("\0", 1),
+          "line\nbreak",
+          "tab\tchar",
+          "\x1b[31m",
+          "\x7f",
+          "\xc2\x85",
+          "\xef\xbf\xbe"};
+}
+
+// Identity numbers and digests.
+std::vector<std::string> IdentityTexts() {
+  return {"01017012345",
+          MakeFodselsnummer(1, 2, 1950, 0),
+          MakeFodselsnummer(1, 1, 1980, 0),
+          "195001019999",
+          "19500101-1234",
+          "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+          "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B85"};
+}
+
 // Values a caller might send, well-formed or not: ids and references of
 // stored objects, dates in and out of range, codes, and text meant to
 // break parsers, SQL and file paths.
 const std::vector<std::string>& FixedTexts() {
-  static const std::vector<std::string> kTexts = {
-      "",
-      " ",
-      "0",
-      "1",
-      "2",
-      "-1",
-      "964338531",
-      "938587418",
-      "974760673",
-      "123456789",
-      "record:1",
-      "record:2",
-      "record:-1",
-      "record:99999999999999999999",
-      "box:1:box-0",
-      "box:2:box-0",
-      "box::",
-      "box:1:",
-      "2026/1",
-      "2026/2",
-      "2026/000001",
-      "0/0",
-      "9999/999999999",
-      "2020-01-01",
-      "1970-01-01",
-      "1800-01-01",
-      "2199-12-31",
-      "1799-12-31",
-      "2200-01-01",
-      "9999-12-31",
-      "0000-00-00",
-      "2024-02-30",
-      "-2020-01-01",
-      "2025-03-02T08:15:00Z",
-      "2199-12-31T23:59:59Z",
-      "9999-12-31T23:59:59Z",
-      "2262-04-12T00:00:00Z",
-      "1677-09-21T00:00:00Z",
-      "0001-01-01T00:00:00Z",
-      "2025-03-02T08:15:00+99:99",
-      "2025-13-40T25:61:61Z",
-      "2025-03-02T08:15:00.99999999999999999999Z",
-      "15:30",
-      "24:00",
-      "99:99",
-      "deposits",
-      "readingroom",
-      "journal",
-      "privacy",
-      "id-document",
-      "electronic-id",
-      "UO",
-      "P",
-      "offentleglova § 25",
-      "KID",
-      "TRO",
-      "after:1",
-      "after:-1",
-      "after:99999999999999999999",
-      "'; DROP TABLE deposits.deposits; --",
-      "../../etc/passwd",
-      "%s%s%n",
-      "{}",
-      "[]",
-      "{\"a\":",
-      "null",
-      "Ærlige Åse Øvrebø",
-      "\xf0\x9f\x98\x80",
-      "\xe2\x80\xae"
-      "evil",
-      std::string("a\0b", 3),
-      std::string("\0", 1),
-      "line\nbreak",
-      "tab\tchar",
-      "\x1b[31m",
-      "\x7f",
-      "\xc2\x85",
-      "\xef\xbf\xbe",
-      "01017012345",
-      MakeFodselsnummer(1, 2, 1950, 0),
-      MakeFodselsnummer(1, 1, 1980, 0),
-      "195001019999",
-      "19500101-1234",
-      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-      "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B85"};
+  static const std::vector<std::string> kTexts = [] {
+    std::vector<std::string> texts;
+    for (const auto& group : {ReferenceTexts(), DateTexts(), CodeTexts(),
+                              BreakingTexts(), IdentityTexts()}) {
+      texts.insert(texts.end(), group.begin(), group.end());
+    }
+    return texts;
+  }();
   return kTexts;
 }
 

@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "storage/migrations.h"
+#include "tests/support/sql.h"
 
 namespace depot::testing {
 
@@ -79,23 +80,22 @@ std::string MigratedTemplate(const std::string& admin_dsn) {
   pqxx::connection admin(admin_dsn);
   pqxx::nontransaction tx(admin);
   constexpr int64_t kTemplateLock = 0x64657074656d706c;  // "deptempl"
-  tx.exec("SELECT pg_advisory_lock(" + std::to_string(kTemplateLock) + ")");
+  tx.exec_params(sql::kTakeAdvisoryLock.text, kTemplateLock);
   try {
-    bool exists = !tx.exec("SELECT 1 FROM pg_database WHERE datname = " +
-                           tx.quote(name))
-                       .empty();
+    bool exists = !tx.exec_params(sql::kFindDatabase.text, name).empty();
     if (!exists) {
+      // Database names cannot be statement parameters: these three name
+      // the databases this function makes up (code_shape's one exception).
       tx.exec("DROP DATABASE IF EXISTS " + building + " WITH (FORCE)");
       tx.exec("CREATE DATABASE " + building);
       storage::ApplyMigrations(WithDatabase(admin_dsn, building), migrations);
       tx.exec("ALTER DATABASE " + building + " RENAME TO " + name);
     }
   } catch (...) {
-    tx.exec("SELECT pg_advisory_unlock(" + std::to_string(kTemplateLock) +
-            ")");
+    tx.exec_params(sql::kReleaseAdvisoryLock.text, kTemplateLock);
     throw;
   }
-  tx.exec("SELECT pg_advisory_unlock(" + std::to_string(kTemplateLock) + ")");
+  tx.exec_params(sql::kReleaseAdvisoryLock.text, kTemplateLock);
   return name;
 }
 
@@ -105,6 +105,8 @@ TestDatabase::TestDatabase(const std::string& admin_dsn, bool migrate)
     : admin_dsn_(admin_dsn) {
   std::random_device random;
   name_ = "depot_test_" + std::to_string(random()) + std::to_string(random());
+  // A made-up database name, which no statement can take as a parameter
+  // (code_shape's one exception).
   std::string create = "CREATE DATABASE " + name_;
   if (migrate) create += " TEMPLATE " + MigratedTemplate(admin_dsn_);
   pqxx::connection admin(admin_dsn_);

@@ -1,0 +1,1 @@
+INSERT INTO bench_loans (item, visitor) VALUES ($1, $2) RETURNING id

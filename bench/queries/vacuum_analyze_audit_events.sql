@@ -1,0 +1,1 @@
+VACUUM ANALYZE deposits.audit_events

@@ -1,0 +1,1 @@
+UPDATE readingroom.visitors SET registered_at = now() - interval '3 years'

@@ -1,0 +1,1 @@
+UPDATE readingroom.declaration_texts SET body = body || ' (amended)'

@@ -1,0 +1,1 @@
+SELECT 'Zyxwvut Recognisable'::int

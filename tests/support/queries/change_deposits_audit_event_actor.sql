@@ -1,0 +1,1 @@
+UPDATE deposits.audit_events SET actor = 'someone' WHERE seq = $1

@@ -1,0 +1,2 @@
+SELECT count(*) FROM privacy.access_requests r
+ WHERE r::text LIKE '%Kari%' OR r::text LIKE '%1980-05-17%'

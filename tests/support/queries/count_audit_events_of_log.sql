@@ -1,0 +1,1 @@
+SELECT count(*) FROM audit.events WHERE log = $1

@@ -1,0 +1,1 @@
+SELECT count(*) FROM journal.audit_events WHERE action = $1

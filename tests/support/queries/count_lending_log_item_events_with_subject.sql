@@ -1,0 +1,2 @@
+SELECT count(*) FROM readingroom.audit_events
+ WHERE action = 'lending_log.item' AND subject IS NOT NULL

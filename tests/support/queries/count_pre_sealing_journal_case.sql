@@ -1,0 +1,1 @@
+INSERT INTO journal.case_counters VALUES (2026, 1)

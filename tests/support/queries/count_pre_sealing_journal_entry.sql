@@ -1,0 +1,1 @@
+INSERT INTO journal.entry_counters VALUES (2026, 1)

@@ -1,0 +1,1 @@
+SELECT count(*) FROM deposits.audit_events WHERE action = 'record.deposit'

@@ -1,0 +1,2 @@
+SELECT count(*) FROM deposits.audit_events
+ WHERE action = 'record.deposit' AND subject IS NOT NULL

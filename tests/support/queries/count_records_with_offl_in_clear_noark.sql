@@ -1,0 +1,1 @@
+SELECT count(*) FROM deposits.records WHERE noark_sealed LIKE '%Offl%'

@@ -1,0 +1,1 @@
+SELECT cardinality($1::text[])

@@ -1,0 +1,1 @@
+SELECT audit.create_log($1)

@@ -1,0 +1,1 @@
+CREATE ROLE bystander LOGIN PASSWORD 'bystander-password'

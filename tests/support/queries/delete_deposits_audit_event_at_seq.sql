@@ -1,0 +1,1 @@
+DELETE FROM deposits.audit_events WHERE seq = $1

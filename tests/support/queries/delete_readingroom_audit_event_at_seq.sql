@@ -1,0 +1,1 @@
+DELETE FROM readingroom.audit_events WHERE seq = $1

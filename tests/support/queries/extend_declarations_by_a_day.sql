@@ -1,0 +1,1 @@
+UPDATE readingroom.declarations SET valid_until = valid_until + interval '1 day'

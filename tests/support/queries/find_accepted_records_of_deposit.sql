@@ -1,0 +1,1 @@
+SELECT accepted_records FROM deposits.deposits WHERE id = $1

@@ -1,0 +1,1 @@
+SELECT id FROM deposits.audit_events WHERE seq = $1

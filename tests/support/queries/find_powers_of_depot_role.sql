@@ -1,0 +1,3 @@
+SELECT rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls
+  FROM pg_roles
+ WHERE rolname = 'depot'

@@ -1,0 +1,1 @@
+SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = 'overpowered'

@@ -1,0 +1,1 @@
+INSERT INTO people VALUES ('Zyxwvut Recognisable', 1950)

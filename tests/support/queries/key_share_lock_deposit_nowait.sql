@@ -1,0 +1,1 @@
+SELECT 1 FROM deposits.deposits WHERE id = $1 FOR KEY SHARE NOWAIT

@@ -1,0 +1,1 @@
+SELECT version, checksum FROM depot_schema_migrations ORDER BY version

@@ -1,0 +1,3 @@
+SELECT indexdef
+  FROM pg_indexes
+ WHERE schemaname = $1 AND tablename IN ('audit_events', 'audit_heads')

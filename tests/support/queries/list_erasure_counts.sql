@@ -1,0 +1,1 @@
+SELECT erased_count, kept_count FROM privacy.erasures

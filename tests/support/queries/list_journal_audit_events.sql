@@ -1,0 +1,1 @@
+SELECT action, subject FROM journal.audit_events ORDER BY id

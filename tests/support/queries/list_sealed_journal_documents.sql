@@ -1,0 +1,1 @@
+SELECT content_sealed, content_key FROM journal.documents

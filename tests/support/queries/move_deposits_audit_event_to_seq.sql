@@ -1,0 +1,1 @@
+UPDATE deposits.audit_events SET seq = $2 WHERE seq = $1

@@ -1,0 +1,1 @@
+UPDATE deposits.audit_events SET seq = -seq WHERE seq >= $1

@@ -1,0 +1,1 @@
+UPDATE readingroom.declarations SET seal = translate(seal, 'abc', 'bca')

@@ -1,0 +1,5 @@
+SELECT count(*), count(DISTINCT source_record_id),
+       (SELECT accepted_records FROM deposits.deposits WHERE id = $1),
+       (SELECT count(*) FROM deposits.rejections WHERE deposit_id = $1)
+  FROM deposits.records
+ WHERE deposit_id = $1

@@ -1,0 +1,1 @@
+SELECT to_regclass('public.b') IS NULL

@@ -1,0 +1,1 @@
+UPDATE readingroom.declaration_texts SET body = left(body, length(body) - 10)
