@@ -2,7 +2,6 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
-#include <fstream>
 #include <memory>
 #include <vector>
 
@@ -51,18 +50,18 @@ bool ParseSources(CLI::App& app, int argc, char** argv,
       "--config", file.path,
       "configuration file of key = value lines (env DEPOT_CONFIG; default "
       "$DEPOT_HOME/depotd.conf when it exists)");
-  app.config_formatter(std::make_shared<ServerConfigFile>(file_option));
+  auto reader = std::make_shared<ServerConfigFile>(file_option);
+  app.config_formatter(reader);
   app.allow_config_extras(CLI::config_extras_mode::error);
   try {
     app.parse(argc, argv);
-  } catch (const CLI::FileError& error) {
-    std::string path = file_option->as<std::string>();
-    if (!std::ifstream(path)) throw StartupError("cannot read " + path);
-    throw StartupError(error.what());
+  } catch (const CLI::FileError&) {  // a named file it cannot open
+    throw StartupError("cannot read " + file_option->as<std::string>());
   } catch (const CLI::ParseError& error) {
     if (app.exit(error) == 0) return false;
     throw StartupError("bad command line; see " + program + " --help");
   }
+  if (reader->problem()) throw StartupError(*reader->problem());
   // CLI11 passes over a default file that is missing; a file that
   // DEPOT_CONFIG names must be there.
   if (file.required && file_option->count() == 0) {

@@ -14,21 +14,25 @@ namespace depot {
 
 std::vector<CLI::ConfigItem> ServerConfigFile::from_config(
     std::istream& input) const {
+  try {
+    return Read(input);
+  } catch (const StartupError& error) {
+    problem_ = error.what();
+    return {};
+  }
+}
+
+std::vector<CLI::ConfigItem> ServerConfigFile::Read(std::istream& input) const {
   // CLI11 reads the file while it parses, once the command line has named
   // it (or left the option at its default).
   std::filesystem::path path = file_option_->as<std::string>();
-  std::vector<KeyValueLine> lines;
-  try {
-    lines = ReadKeyValueLines(input, path);
-  } catch (const StartupError& error) {
-    throw CLI::FileError(error.what());
-  }
+  std::vector<KeyValueLine> lines = ReadKeyValueLines(input, path);
   std::map<std::string, CLI::ConfigItem> items;  // the last line of a key wins
   for (const KeyValueLine& line : lines) {
     const Setting* setting = FindSetting(line.key);
     if (setting == nullptr) {
-      throw CLI::FileError(path.string() + ":" + std::to_string(line.number) +
-                           ": unknown setting " + QuoteInput(line.key));
+      throw StartupError(path.string() + ":" + std::to_string(line.number) +
+                         ": unknown setting " + QuoteInput(line.key));
     }
     // CLI11 applies the file first and the environment only to options the
     // file left unset; leaving out the keys whose variable is set keeps the

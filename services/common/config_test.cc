@@ -213,6 +213,19 @@ TEST_F(ServerConfigSources, AnUnknownKeyInTheFileIsRefusedWithItsLine) {
       << message;
 }
 
+TEST_F(ServerConfigSources, TheDefaultFileIsCheckedLikeANamedOne) {
+  auto file = WriteFile("listen = :1001\nlisen = :1002\n");
+  SetEnv("DEPOT_HOME", file.parent_path().c_str());
+  std::string message = Refusal({});
+  EXPECT_NE(message.find(file.string() + ":2: unknown setting"),
+            std::string::npos)
+      << message;
+  ::testing::internal::CaptureStdout();
+  EXPECT_FALSE(LoadExactly({"--help"}).has_value());  // help despite the file
+  EXPECT_NE(::testing::internal::GetCapturedStdout().find("--listen"),
+            std::string::npos);
+}
+
 TEST_F(ServerConfigSources, AMalformedLineIsRefusedWithItsLine) {
   auto file = WriteFile("listen = :1001\ndebug\n");
   std::string message = Refusal({"--config=" + file.string()});
