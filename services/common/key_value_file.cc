@@ -23,10 +23,9 @@ std::string ReadWholeFile(const std::filesystem::path& path) {
   return content.str();
 }
 
-KeyValueFile KeyValueFile::Read(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw StartupError("cannot read " + path.string());
-  KeyValueFile file{path, {}};
+std::vector<KeyValueLine> ReadKeyValueLines(std::istream& in,
+                                            const std::filesystem::path& path) {
+  std::vector<KeyValueLine> lines;
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {
     auto hash = line.find('#');
@@ -38,15 +37,31 @@ KeyValueFile KeyValueFile::Read(const std::filesystem::path& path) {
       throw StartupError(path.string() + ":" + std::to_string(number) +
                          ": expected `key = value`");
     }
-    file.entries[Trim(line.substr(0, equals))] = Trim(line.substr(equals + 1));
+    lines.push_back(
+        {number, Trim(line.substr(0, equals)), Trim(line.substr(equals + 1))});
+  }
+  return lines;
+}
+
+std::filesystem::path PathRelativeTo(const std::filesystem::path& file,
+                                     const std::string& value) {
+  std::filesystem::path p(value);
+  if (p.is_absolute() || value.empty()) return p;
+  return file.parent_path() / p;
+}
+
+KeyValueFile KeyValueFile::Read(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw StartupError("cannot read " + path.string());
+  KeyValueFile file{path, {}};
+  for (KeyValueLine& line : ReadKeyValueLines(in, path)) {
+    file.entries[line.key] = std::move(line.value);
   }
   return file;
 }
 
 std::filesystem::path KeyValueFile::PathValue(const std::string& value) const {
-  std::filesystem::path p(value);
-  if (p.is_absolute() || value.empty()) return p;
-  return path.parent_path() / p;
+  return PathRelativeTo(path, value);
 }
 
 }  // namespace depot
