@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "services/noark/record_fields.h"
+#include "services/common/record_input.h"
 #include "services/noark/xml_stream.h"
 
 namespace depot::noark {
@@ -47,12 +47,12 @@ class ArkivstrukturWriter {
  public:
   ArkivstrukturWriter(ChunkSink sink, ExtractionInfo info,
                       size_t chunk_bytes = 64 * 1024);
-  void Add(const RecordFields& record);
+  void Add(const RecordInput& record);
   void Finish();
   const ExportCounts& counts() const { return counts_; }
 
  private:
-  void WriteDocuments(const RecordFields& record, const std::string& seed);
+  void WriteDocuments(const RecordInput& record, const std::string& seed);
 
   ExtractionInfo info_;
   XmlStream xml_;

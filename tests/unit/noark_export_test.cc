@@ -177,7 +177,7 @@ TEST_F(NoarkExportTest,
     EXPECT_TRUE(mappe.deviations.empty()) << mappe.deviations[0].what;
     noark::MappedRecord mapped = noark::MapMappe(mappe, mapping);
     ASSERT_FALSE(mapped.rejection) << mapped.rejection->reason;
-    const noark::RecordFields& r = mapped.record;
+    const RecordInput& r = mapped.record;
     const RecordInput& in = records[i];
     SCOPED_TRACE(in.source_record_id);
     EXPECT_EQ(r.source_record_id, in.source_record_id);
@@ -228,7 +228,7 @@ TEST(ArkivstrukturScreening, TheMappeCarriesOnlyItsOwnScreening) {
         [&](std::string_view chunk) { xml += chunk; },
         {7, "964338531", "Bergen kommune", "Elevmapper", "Elevmappe",
          "2026-01-01T00:00:00", "anna", "2026-06-30", "anna"});
-    noark::RecordFields record;
+    RecordInput record;
     record.position = 1;
     record.source_record_id = "r1";
     record.person_name = "Kari Nordmann";
