@@ -46,7 +46,7 @@ std::string Location(const RecordInput& r) {
 }
 
 // What Noark 5 has no element for, in depot's namespace.
-void WriteDepotRecord(XmlStream& xml, const RecordInput& r) {
+void WriteDepotRecord(XmlWriter& xml, const RecordInput& r) {
   xml.Open("virksomhetsspesifikkeMetadata");
   xml.Open("depot:record");
   xml.Element("depot:sourceRecordId", r.source_record_id);
@@ -62,7 +62,7 @@ void WriteDepotRecord(XmlStream& xml, const RecordInput& r) {
 }
 
 // The person the mappe is about.
-void WritePart(XmlStream& xml, const RecordInput& r) {
+void WritePart(XmlWriter& xml, const RecordInput& r) {
   xml.Open("part");
   xml.OptionalElement("partID", r.national_id);
   xml.Element("partNavn", r.person_name);
@@ -71,7 +71,7 @@ void WritePart(XmlStream& xml, const RecordInput& r) {
 }
 
 // The mappe's kassasjon, when it has every element the schema requires.
-void WriteDisposal(XmlStream& xml, const Disposal& d) {
+void WriteDisposal(XmlWriter& xml, const Disposal& d) {
   if (d.kassasjonsvedtak.empty() || !AllDigits(d.bevaringstid) ||
       !IsPlainDate(d.kassasjonsdato)) {
     return;
@@ -85,7 +85,7 @@ void WriteDisposal(XmlStream& xml, const Disposal& d) {
 }
 
 // The mappe's skjerming, when it has every element the schema requires.
-void WriteScreening(XmlStream& xml, const Screening& s) {
+void WriteScreening(XmlWriter& xml, const Screening& s) {
   if (s.tilgangsrestriksjon.empty() || s.skjermingshjemmel.empty() ||
       s.skjerming_metadata.empty()) {
     return;

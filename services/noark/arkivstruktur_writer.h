@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "services/common/record_input.h"
-#include "services/noark/xml_stream.h"
+#include "services/common/xml_writer.h"
 
 namespace depot::noark {
 
@@ -55,7 +55,7 @@ class ArkivstrukturWriter {
   void WriteDocuments(const RecordInput& record, const std::string& seed);
 
   ExtractionInfo info_;
-  XmlStream xml_;
+  XmlWriter xml_;
   ExportCounts counts_;
 };
 
