@@ -20,6 +20,7 @@
 #include "services/noark/noark5_reader.h"
 #include "services/noark/record_mapping.h"
 #include "services/noark/self_checks.h"
+#include "tests/support/fake_clock.h"
 #include "tests/support/process.h"
 #include "tests/support/records.h"
 #include "tests/unit/fake_deposit_store.h"
@@ -107,9 +108,9 @@ class NoarkExportTest : public ::testing::Test {
   FakeDepositStore store_;
   Keyring keyring_ = Keyring::Random();
   CategoryRules rules_;
-  DepositContext context_{
-      store_, keyring_, rules_,
-      [] { return std::chrono::sys_days(std::chrono::year(2026) / 11 / 24); }};
+  testing::FakeClock clock_{
+      std::chrono::sys_days(std::chrono::year(2026) / 11 / 24)};
+  DepositContext context_{store_, keyring_, rules_, clock_.clock()};
   Deposits deposits_{context_};
   Transfers transfers_{context_};
   NoarkExport export_{context_};

@@ -16,8 +16,8 @@ std::string FirstMetadataName(const std::vector<std::string>& codes) {
 
 void WriteHeader(XmlWriter& xml, const JournalHeader& header) {
   xml.Open("journalhode");
-  xml.Element("journalStartDato", FormatDay(header.from));
-  xml.Element("journalSluttDato", FormatDay(header.to));
+  xml.Element("journalStartDato", FormatDate(header.from));
+  xml.Element("journalSluttDato", FormatDate(header.to));
   xml.Element("antallJournalposter", std::to_string(header.entry_count));
   xml.Open("arkivskaper");
   xml.Element("arkivskaperID", header.creator_id);
@@ -63,9 +63,9 @@ void OffentligJournalWriter::Add(const PublicEntry& e) {
   xml_.Element("offentligTittel", e.public_title);
   xml_.OptionalElement("skjermingMetadata",
                        FirstMetadataName(e.screening.metadata));
-  xml_.Element("journaldato", FormatDay(e.journal_date));
+  xml_.Element("journaldato", FormatDate(e.journal_date));
   if (e.document_date) {
-    xml_.Element("dokumentetsDato", FormatDay(*e.document_date));
+    xml_.Element("dokumentetsDato", FormatDate(*e.document_date));
   }
   xml_.OptionalElement("tilgangsrestriksjon", e.screening.access_restriction);
   xml_.OptionalElement("skjermingshjemmel", e.screening.authority);
@@ -115,9 +115,9 @@ void LoependeJournalWriter::Add(const InternalEntry& in) {
   xml_.Element("offentligTittel", in.public_view.public_title);
   xml_.OptionalElement("skjermingMetadata",
                        FirstMetadataName(in.public_view.screening.metadata));
-  xml_.Element("journaldato", FormatDay(e.journal_date));
+  xml_.Element("journaldato", FormatDate(e.journal_date));
   if (e.document_date) {
-    xml_.Element("dokumentetsDato", FormatDay(*e.document_date));
+    xml_.Element("dokumentetsDato", FormatDate(*e.document_date));
   }
   xml_.Element(
       "antallVedlegg",

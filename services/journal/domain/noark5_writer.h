@@ -23,8 +23,8 @@ inline constexpr char kLoependeJournalNamespace[] =
 /// journalhode: the range, how many entries follow, and the archive
 /// creator.
 struct JournalHeader {
-  Day from;
-  Day to;
+  Date from;
+  Date to;
   int64_t entry_count = 0;
   std::string creator_id;
   std::string creator_name;
