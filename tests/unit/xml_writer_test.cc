@@ -20,7 +20,8 @@ TEST(XmlWriter, WritesAnIndentedDocumentWithEscapedText) {
   writer.Finish();
   EXPECT_EQ(xml,
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<root xmlns=\"urn:example\" xmlns:x=\"urn:x\">\n"
+            // libxml2 declares the element's own namespace last.
+            "<root xmlns:x=\"urn:x\" xmlns=\"urn:example\">\n"
             "  <item kind=\"a&lt;b\">\n"
             "    <text>fish &amp; &lt;chips&gt;</text>\n"
             "  </item>\n"
