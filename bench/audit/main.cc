@@ -36,6 +36,7 @@
 
 #include "services/audit/domain/audit_logs.h"
 #include "services/audit/sealer_thread.h"
+#include "services/common/clock.h"
 #include "storage/audit/pg_audit_store.h"
 #include "storage/audit_writer.h"
 #include "tests/support/postgres.h"
@@ -135,7 +136,7 @@ int Run() {
   storage::ConnectionPool pool(db.dsn(), 4);
   storage::PgAuditStore store(pool);
   auto key = audit::AuditSigningKey::Generate();
-  audit::Sealer sealer(store, *key, audit::SystemMicrosClock(),
+  audit::Sealer sealer(store, *key, SystemClock(),
                        audit::SealerOptions{10'000, 1'000'000, 10'000'000});
   audit::AuditLogs logs(store, *key, sealer);
 
@@ -209,7 +210,7 @@ int Run() {
   double without = 0, with = 0;
   {
     // The sealer keeps chaining the appended events meanwhile, as in depotd.
-    audit::Sealer background(store, *key, audit::SystemMicrosClock());
+    audit::Sealer background(store, *key, SystemClock());
     audit::SealerThread thread(background, std::chrono::milliseconds(200));
     for (int round = 0; round < 2; ++round) {
       without += LoanCycles(db.dsn(), callers, seconds, false);
