@@ -16,9 +16,7 @@ namespace depot::storage {
 // (bigint): PostgreSQL keeps microseconds, so nothing is rounded.
 
 inline int64_t ToMicros(std::chrono::system_clock::time_point time) {
-  return std::chrono::duration_cast<std::chrono::microseconds>(
-             time.time_since_epoch())
-      .count();
+  return MicrosSinceEpoch(time);
 }
 
 /// A stored time. One a time_point cannot hold (never written by depot: a

@@ -37,6 +37,7 @@
 #include "bench/queries.h"
 #include "services/audit/domain/audit_logs.h"
 #include "services/audit/sealer_thread.h"
+#include "services/common/clock.h"
 #include "storage/audit/pg_audit_store.h"
 #include "storage/audit_writer.h"
 #include "tests/support/postgres.h"
@@ -211,7 +212,7 @@ void MeasureAppendOverhead(const std::string& dsn, storage::PgAuditStore& store,
     tx.exec(storage::bench_sql::kCreateTableBenchLoans.text);
     tx.commit();
   }
-  audit::Sealer background(store, key, audit::SystemMicrosClock());
+  audit::Sealer background(store, key, SystemClock());
   audit::SealerThread thread(background, std::chrono::milliseconds(200));
   for (int round = 0; round < 2; ++round) {
     results.without += LoanCycles(dsn, callers, seconds, false);
@@ -249,7 +250,7 @@ int Run() {
   storage::ConnectionPool pool(db.dsn(), 4);
   storage::PgAuditStore store(pool);
   auto key = audit::AuditSigningKey::Generate();
-  audit::Sealer sealer(store, *key, audit::SystemMicrosClock(),
+  audit::Sealer sealer(store, *key, SystemClock(),
                        audit::SealerOptions{10'000, 1'000'000, 10'000'000});
   audit::AuditLogs logs(store, *key, sealer);
 

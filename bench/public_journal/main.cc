@@ -59,7 +59,7 @@ NewEntry EntryFor(int i, const Plan& plan) {
   std::chrono::sys_days date =
       std::chrono::sys_days(std::chrono::year(2025) / 1 / 1) +
       std::chrono::days(day);
-  e.journal_date = FormatDay(std::chrono::year_month_day(date));
+  e.journal_date = FormatDate(std::chrono::year_month_day(date));
   e.type = EntryType::kIncoming;
   if (i % 3 == 0) {
     int applicant = i / 3;

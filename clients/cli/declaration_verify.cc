@@ -62,8 +62,8 @@ v1::Declaration ParseExport(const std::string& exported,
 v1::DeclarationVerification Check(const v1::Declaration& declaration,
                                   const readingroom::SealVerifier& verifier) {
   auto now = std::chrono::system_clock::now();
-  auto from = readingroom::ParseRfc3339(declaration.valid_from());
-  auto until = readingroom::ParseRfc3339(declaration.valid_until());
+  auto from = readingroom::ParseLenientRfc3339(declaration.valid_from());
+  auto until = readingroom::ParseLenientRfc3339(declaration.valid_until());
   readingroom::DeclarationCheck check = readingroom::CheckSealedDeclaration(
       readingroom::SealedFieldsFromProto(declaration), declaration.seal(),
       declaration.text(), !declaration.revoked_at().empty(),

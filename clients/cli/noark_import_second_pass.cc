@@ -12,7 +12,7 @@ constexpr size_t kMaxListedRepeats = 100;
 
 std::string Number(int64_t n) { return n > 0 ? std::to_string(n) : ""; }
 
-v1::RecordData ToProto(const noark::RecordFields& r) {
+v1::RecordData ToProto(const RecordInput& r) {
   v1::RecordData record;
   record.set_position(r.position);
   record.set_source_record_id(r.source_record_id);
@@ -24,7 +24,7 @@ v1::RecordData ToProto(const noark::RecordFields& r) {
   record.set_death_year(r.death_year);
   record.set_box(r.box);
   record.set_shelf(r.shelf);
-  for (const noark::DocumentRef& d : r.documents) {
+  for (const DigitalDocument& d : r.documents) {
     auto* document = record.add_documents();
     document->set_file_name(d.file_name);
     document->set_size_bytes(d.size_bytes);

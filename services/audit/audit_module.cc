@@ -16,7 +16,7 @@ class AuditModule : public ServiceModule {
   explicit AuditModule(DaemonContext& context)
       : key_(AuditSigningKey::LoadOrCreate(context.config.audit_key_file)),
         store_(context.pool),
-        sealer_(store_, *key_, SystemMicrosClock()),
+        sealer_(store_, *key_, SystemClock()),
         logs_(store_, *key_, sealer_),
         handler_(logs_, context.resolver),
         thread_(sealer_, kSealInterval) {}

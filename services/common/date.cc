@@ -13,7 +13,8 @@ std::string DateRangeText() {
 }
 
 std::optional<Date> ParseStoredDate(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+    return std::nullopt;
   int values[3] = {0, 0, 0};
   const int starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
   for (int part = 0; part < 3; ++part) {
@@ -47,10 +48,9 @@ Date RequireDate(std::string_view field, std::string_view text) {
 
 std::string FormatDate(Date date) {
   char buffer[48];  // room for any int: -O3 checks the whole range
-  std::snprintf(buffer, sizeof(buffer), "%04d-%02u-%02u",
-                static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()),
-                static_cast<unsigned>(date.day()));
+  std::snprintf(
+      buffer, sizeof(buffer), "%04d-%02u-%02u", static_cast<int>(date.year()),
+      static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
   return buffer;
 }
 
@@ -67,12 +67,25 @@ Date LocalDay(std::chrono::system_clock::time_point time) {
               std::chrono::day(static_cast<unsigned>(local.tm_mday))};
 }
 
+Date AddMonths(Date date, int months) {
+  Date moved = date + std::chrono::months(months);
+  if (moved.ok()) return moved;
+  return Date{std::chrono::year_month_day_last(
+      moved.year(), std::chrono::month_day_last(moved.month()))};
+}
+
+std::chrono::system_clock::time_point MonthsBefore(
+    std::chrono::system_clock::time_point time, int months) {
+  auto day = std::chrono::floor<std::chrono::days>(time);
+  Date moved = AddMonths(Date{day}, -months);
+  return std::chrono::sys_days(moved) + (time - day);
+}
+
 Date AddYears(Date date, int years) {
   Date moved = date + std::chrono::years(years);
   if (moved.ok()) return moved;
-  return Date{std::chrono::year_month_day_last(moved.year(),
-                                               std::chrono::month_day_last(
-                                                   moved.month()))};
+  return Date{std::chrono::year_month_day_last(
+      moved.year(), std::chrono::month_day_last(moved.month()))};
 }
 
 }  // namespace depot

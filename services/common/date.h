@@ -36,6 +36,13 @@ Date DateOf(std::chrono::system_clock::time_point time);
 /// The calendar day of a time point in the server's local time zone (TZ):
 /// the depot's own "today".
 Date LocalDay(std::chrono::system_clock::time_point time);
+/// The same day `months` later (or earlier); a day the target month lacks
+/// becomes its last day (31 January + 1 month = 28/29 February).
+Date AddMonths(Date date, int months);
+/// The same instant `months` earlier by the UTC calendar, the day clamped
+/// to the month's end, same time of day (retention cutoffs).
+std::chrono::system_clock::time_point MonthsBefore(
+    std::chrono::system_clock::time_point time, int months);
 /// The same day `years` later; 29 February becomes 28 February when the
 /// target year has no leap day.
 Date AddYears(Date date, int years);

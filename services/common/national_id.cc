@@ -3,47 +3,33 @@
 #include <array>
 #include <cstdio>
 #include <stdexcept>
-#include <tuple>
 #include <vector>
+
+#include "services/common/date.h"
 
 namespace depot {
 namespace {
 
-struct Date {
-  int year = 0;
-  int month = 0;
-  int day = 0;
-  auto Tie() const { return std::tie(year, month, day); }
-  bool operator>(const Date& other) const { return Tie() > other.Tie(); }
-};
-
 // Numbers issued from this date may use the relaxed first Norwegian check
 // digit and no longer encode the birth century in the individual number.
-constexpr Date kNorwegian2032Rules{2032, 1, 1};
+constexpr Date kNorwegian2032Rules{std::chrono::year(2032),
+                                   std::chrono::January, std::chrono::day(1)};
 
-bool IsLeapYear(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+// A date of the numbers' digits: month 1 to 12 and day 1 to 31, checked
+// before; the day may still not exist in that month (see DateProblem).
+Date DateOfDigits(int year, int month, int day) {
+  return Date{std::chrono::year(year),
+              std::chrono::month(static_cast<unsigned>(month)),
+              std::chrono::day(static_cast<unsigned>(day))};
 }
 
-int DaysInMonth(int year, int month) {
-  constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30,
-                                         31, 31, 30, 31, 30, 31};
-  if (month == 2 && IsLeapYear(year)) return 29;
-  return kDays[month - 1];
-}
+int YearOf(const Date& date) { return static_cast<int>(date.year()); }
 
 const char* MonthName(int month) {
   constexpr std::array<const char*, 12> kNames = {
       "January", "February", "March",     "April",   "May",      "June",
       "July",    "August",   "September", "October", "November", "December"};
   return kNames[month - 1];
-}
-
-std::string FormatDate(const Date& date) {
-  char buffer[48];  // room for any int: -O3 checks the whole range
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month,
-                date.day);
-  return buffer;
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -53,36 +39,27 @@ int TwoDigits(std::string_view digits, size_t at) {
 }
 
 Date ParseToday(std::string_view today) {
-  bool shape_ok = today.size() == 10 && today[4] == '-' && today[7] == '-';
-  for (size_t i = 0; shape_ok && i < today.size(); ++i) {
-    if (i != 4 && i != 7 && !IsDigit(today[i])) shape_ok = false;
-  }
-  if (shape_ok) {
-    Date date{TwoDigits(today, 0) * 100 + TwoDigits(today, 2),
-              TwoDigits(today, 5), TwoDigits(today, 8)};
-    if (date.month >= 1 && date.month <= 12 && date.day >= 1 &&
-        date.day <= DaysInMonth(date.year, date.month)) {
-      return date;
-    }
-  }
+  if (auto date = ParseStoredDate(today)) return *date;
   throw std::invalid_argument("CheckNationalId: today must be YYYY-MM-DD");
 }
 
 // Names the missing day without the year: the year is part of the number.
 std::optional<std::string> DateProblem(const Date& date) {
-  if (date.day <= DaysInMonth(date.year, date.month)) return std::nullopt;
-  if (date.month == 2 && date.day == 29) {
+  if (date.ok()) return std::nullopt;
+  auto month = static_cast<unsigned>(date.month());
+  auto day = static_cast<unsigned>(date.day());
+  if (month == 2 && day == 29) {
     return "29 February does not exist in the birth year (not a leap year)";
   }
-  return "day " + std::to_string(date.day) + " does not exist in " +
-         MonthName(date.month);
+  return "day " + std::to_string(day) + " does not exist in " +
+         MonthName(static_cast<int>(month));
 }
 
 // The latest year ending in `two_digit_year` whose date (month, day) is not
 // after `today`.
 int LatestPastYear(int two_digit_year, int month, int day, const Date& today) {
-  int year = today.year - today.year % 100 + two_digit_year;
-  if (Date{year, month, day} > today) year -= 100;
+  int year = YearOf(today) - YearOf(today) % 100 + two_digit_year;
+  if (DateOfDigits(year, month, day) > today) year -= 100;
   return year;
 }
 
@@ -216,9 +193,10 @@ NationalIdCheck CheckNorwegian(const Scanned& scanned, const Date& today) {
   // number the old ranges cannot place (or place in the future) is read as
   // the latest past year ending in its two digits.
   std::optional<int> century = NorwegianCentury(individual, two_digit_year);
-  Date birth{century.value_or(0) + two_digit_year, month, day};
+  Date birth = DateOfDigits(century.value_or(0) + two_digit_year, month, day);
   if (issued_under_2032_rules && (!century || birth > today)) {
-    birth.year = LatestPastYear(two_digit_year, month, day, today);
+    birth = DateOfDigits(LatestPastYear(two_digit_year, month, day, today),
+                         month, day);
   } else if (!century) {
     return Problem(
         "the individual number (digits 7 to 9) fits no birth century for "
@@ -291,23 +269,24 @@ NationalIdCheck CheckSwedish(const Scanned& scanned, const Date& today) {
         "a typing error");
   }
 
-  Date birth{0, month, day};
+  int birth_year = 0;
   if (n.size() == 12) {
-    birth.year = TwoDigits(n, 0) * 100 + two_digit_year;
+    birth_year = TwoDigits(n, 0) * 100 + two_digit_year;
   } else {
-    birth.year = LatestPastYear(two_digit_year, month, day, today);
-    if (plus) birth.year -= 100;
+    birth_year = LatestPastYear(two_digit_year, month, day, today);
+    if (plus) birth_year -= 100;
   }
+  Date birth = DateOfDigits(birth_year, month, day);
   if (auto problem = DateProblem(birth)) return Problem(*problem);
   if (birth > today) return Problem("the birth date lies in the future");
   // A birth date is a date like any other (date.h): none before 1800.
-  if (birth.year < 1800) {
+  if (birth_year < 1800) {
     return Problem(
         "the birth date lies before 1800; check the century (digits 1 and "
         "2)");
   }
   if (plus) {
-    Date hundredth{birth.year + 100, birth.month, birth.day};
+    Date hundredth = DateOfDigits(birth_year + 100, month, day);
     if (hundredth > today) {
       return Problem(
           "'+' marks a person 100 years or older, but the birth date is "
@@ -315,7 +294,7 @@ NationalIdCheck CheckSwedish(const Scanned& scanned, const Date& today) {
     }
   }
   char century[8];
-  std::snprintf(century, sizeof century, "%02d", birth.year / 100 % 100);
+  std::snprintf(century, sizeof century, "%02d", birth_year / 100 % 100);
   std::string normalized =
       n.size() == 12 ? n : std::string(century) + std::string(n);
   return NationalIdCheck{NationalId{kind, normalized, FormatDate(birth)}, ""};

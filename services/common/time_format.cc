@@ -22,7 +22,7 @@ bool Digits(std::string_view text, size_t at, size_t count, int* value) {
   return true;
 }
 
-using Clock = std::chrono::system_clock;
+using SystemTime = std::chrono::system_clock;
 
 // The first instant of kFirstDate and the first after kLastDate.
 constexpr auto kFirstInstant = std::chrono::sys_days(kFirstDate);
@@ -36,26 +36,33 @@ std::string TimeRangeText() {
          FormatDate(kLastDate) + "T23:59:59Z";
 }
 
-std::optional<Clock::time_point> TimeFromMicros(int64_t micros) {
+std::optional<SystemTime::time_point> TimeFromMicros(int64_t micros) {
   using std::chrono::microseconds;
   constexpr int64_t kMax = std::chrono::duration_cast<microseconds>(
-                               Clock::time_point::max().time_since_epoch())
+                               SystemTime::time_point::max().time_since_epoch())
                                .count();
   constexpr int64_t kMin = std::chrono::duration_cast<microseconds>(
-                               Clock::time_point::min().time_since_epoch())
+                               SystemTime::time_point::min().time_since_epoch())
                                .count();
   if (micros > kMax || micros < kMin) return std::nullopt;
-  return Clock::time_point(microseconds(micros));
+  return SystemTime::time_point(microseconds(micros));
 }
 
-std::optional<Clock::time_point> TimeFromSeconds(int64_t seconds) {
+int64_t MicrosSinceEpoch(SystemTime::time_point time) {
+  return std::chrono::duration_cast<std::chrono::microseconds>(
+             time.time_since_epoch())
+      .count();
+}
+
+std::optional<SystemTime::time_point> TimeFromSeconds(int64_t seconds) {
   constexpr int64_t kMaxSeconds = std::numeric_limits<int64_t>::max() / 1000000;
   if (seconds > kMaxSeconds || seconds < -kMaxSeconds) return std::nullopt;
   return TimeFromMicros(seconds * 1000000);
 }
 
-Clock::time_point RequireRfc3339(std::string_view field, std::string_view text,
-                                 Rfc3339Syntax syntax) {
+SystemTime::time_point RequireRfc3339(std::string_view field,
+                                      std::string_view text,
+                                      Rfc3339Syntax syntax) {
   auto time = ParseRfc3339(text, syntax);
   if (!time) {
     throw InvalidArgument(
@@ -132,7 +139,7 @@ std::optional<std::chrono::system_clock::time_point> ParseRfc3339(
       std::chrono::minutes(minute - offset_minutes) +
       std::chrono::seconds(std::min(second, 59)) + fraction;
   if (instant < kFirstInstant || instant >= kEndInstant) return std::nullopt;
-  return Clock::time_point(instant.time_since_epoch());
+  return SystemTime::time_point(instant.time_since_epoch());
 }
 
 std::optional<int> ParseClockTime(std::string_view text) {

@@ -40,6 +40,8 @@ std::optional<std::chrono::system_clock::time_point> TimeFromMicros(
     int64_t micros);
 std::optional<std::chrono::system_clock::time_point> TimeFromSeconds(
     int64_t seconds);
+/// The inverse: microseconds since 1970 UTC.
+int64_t MicrosSinceEpoch(std::chrono::system_clock::time_point time);
 /// "HH:MM" (24 hours) as minutes after midnight.
 std::optional<int> ParseClockTime(std::string_view text);
 

@@ -25,7 +25,7 @@ class JournalModule : public ServiceModule {
       : subject_keys_(SubjectKeysFrom(context.config)),
         store_(context.pool, context.keyring, subject_keys_.get()),
         handler_(store_, context.resolver, context.keyring, SystemClock()) {
-    InitXml();  // before handler threads write XML
+    InitLibxml();  // before handler threads write XML
     // Rows journaled before the journal sealed its text: sealed before
     // anything is served (docs/journal.md, "Stored sealed").
     if (int64_t sealed = store_.SealClearText(); sealed > 0) {

@@ -56,7 +56,7 @@ void ToProto(const Screening& s, v1::Screening* out) {
   out->set_access_restriction(s.access_restriction);
   out->set_authority(s.authority);
   for (const auto& code : s.metadata) out->add_metadata(code);
-  if (s.ends) out->set_ends(FormatDay(*s.ends));
+  if (s.ends) out->set_ends(FormatDate(*s.ends));
 }
 
 void ToProto(const ScreenedWords& words, v1::WordScreening* out) {
@@ -100,8 +100,8 @@ void ToProto(const EntryDetails& details, v1::JournalEntry* out) {
   out->set_status(ToProto(e.status));
   out->set_title(e.title);
   out->set_public_title(details.public_view.public_title);
-  if (e.document_date) out->set_document_date(FormatDay(*e.document_date));
-  out->set_journal_date(FormatDay(e.journal_date));
+  if (e.document_date) out->set_document_date(FormatDate(*e.document_date));
+  out->set_journal_date(FormatDate(e.journal_date));
   for (size_t i = 0; i < e.correspondents.size(); ++i) {
     const Correspondent& c = e.correspondents[i];
     v1::Correspondent* pc = out->add_correspondents();
@@ -155,8 +155,8 @@ void ToProto(const PublicEntry& e, v1::PublicJournalEntry* out) {
   out->set_entry_type(ToProto(e.type));
   out->set_status(ToProto(e.status));
   out->set_public_title(e.public_title);
-  out->set_journal_date(FormatDay(e.journal_date));
-  if (e.document_date) out->set_document_date(FormatDay(*e.document_date));
+  out->set_journal_date(FormatDate(e.journal_date));
+  if (e.document_date) out->set_document_date(FormatDate(*e.document_date));
   for (const PublicCorrespondent& c : e.correspondents) {
     v1::PublicCorrespondent* pc = out->add_correspondents();
     pc->set_kind(ToProto(c.kind));
@@ -217,7 +217,7 @@ void ToProto(const DisposalReport& report, v1::DisposalReport* out) {
     o->set_case_number(item.case_number);
     o->set_description(item.description);
     o->set_case_closed_at(FormatRfc3339(item.case_closed_at));
-    o->set_due_date(FormatDay(item.due));
+    o->set_due_date(FormatDate(item.due));
   }
 }
 

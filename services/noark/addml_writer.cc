@@ -7,7 +7,7 @@ namespace {
 
 using Attributes = std::vector<std::pair<std::string, std::string>>;
 
-void Property(XmlStream& xml, const char* name, const std::string& value,
+void Property(XmlWriter& xml, const char* name, const std::string& value,
               const char* data_type = nullptr) {
   Attributes attributes;
   if (data_type) attributes.emplace_back("dataType", data_type);
@@ -17,13 +17,13 @@ void Property(XmlStream& xml, const char* name, const std::string& value,
   xml.Close();
 }
 
-void Additional(XmlStream& xml, const char* name, const std::string& value) {
+void Additional(XmlWriter& xml, const char* name, const std::string& value) {
   xml.Open("additionalElement", {{"name", name}});
   xml.Element("value", value);
   xml.Close();
 }
 
-void Count(XmlStream& xml, const char* element, int64_t count) {
+void Count(XmlWriter& xml, const char* element, int64_t count) {
   xml.Open("property", {{"name", "numberOfOccurrences"}});
   xml.Element("value", element);
   xml.Open("properties");
@@ -33,7 +33,7 @@ void Count(XmlStream& xml, const char* element, int64_t count) {
   xml.Close();
 }
 
-void XmlFormat(XmlStream& xml) {
+void XmlFormat(XmlWriter& xml) {
   xml.Open("property", {{"name", "format"}});
   xml.Element("value", "XML");
   xml.Open("properties");
@@ -42,7 +42,7 @@ void XmlFormat(XmlStream& xml) {
   xml.Close();
 }
 
-void Schema(XmlStream& xml, const char* file, bool main) {
+void Schema(XmlWriter& xml, const char* file, bool main) {
   xml.Open("property", {{"name", "schema"}});
   if (main) xml.Element("value", "main");
   xml.Open("properties");
@@ -63,7 +63,7 @@ void Schema(XmlStream& xml, const char* file, bool main) {
 
 // The context and content of the reference: who made the archive, and
 // the period it covers.
-void Reference(XmlStream& xml, const ExtractionInfo& info,
+void Reference(XmlWriter& xml, const ExtractionInfo& info,
                const ExportCounts& counts) {
   xml.Open("reference");
   xml.Open("context");
@@ -99,7 +99,7 @@ void Reference(XmlStream& xml, const ExtractionInfo& info,
 }
 
 // What the extraction is: Noark 5 v5.0, with or without screened data.
-void ExtractionProperties(XmlStream& xml, const ExportCounts& counts) {
+void ExtractionProperties(XmlWriter& xml, const ExportCounts& counts) {
   xml.Open("properties");
   xml.Open("property", {{"name", "info"}});
   xml.Open("properties");
@@ -126,7 +126,7 @@ void ExtractionProperties(XmlStream& xml, const ExportCounts& counts) {
 }
 
 // arkivstruktur.xml: its checksum, schemas and numbers of units.
-void ArkivstrukturObject(XmlStream& xml, const ExportCounts& counts,
+void ArkivstrukturObject(XmlWriter& xml, const ExportCounts& counts,
                          const std::string& arkivstruktur_sha256) {
   xml.Open("dataObjects");
   xml.Open("dataObject", {{"name", "arkivstruktur"}});
@@ -163,7 +163,7 @@ void ArkivstrukturObject(XmlStream& xml, const ExportCounts& counts,
 void WriteAddml(ChunkSink sink, const ExtractionInfo& info,
                 const ExportCounts& counts,
                 const std::string& arkivstruktur_sha256) {
-  XmlStream xml(std::move(sink), 64 * 1024);
+  XmlWriter xml(std::move(sink), 64 * 1024);
   xml.StartDocument("addml", kAddmlNamespace,
                     {{"name", "Noark 5-arkivuttrekk"}});
   xml.Open("dataset");

@@ -2,8 +2,8 @@
 
 #include <string>
 
+#include "services/common/xml_writer.h"
 #include "services/noark/arkivstruktur_writer.h"
-#include "services/noark/xml_stream.h"
 
 namespace depot::noark {
 

@@ -39,14 +39,14 @@ std::string FormatOf(const std::string& file_name) {
   return format;
 }
 
-std::string Location(const RecordFields& r) {
+std::string Location(const RecordInput& r) {
   if (r.box.empty()) return "hylle " + r.shelf;
   if (r.shelf.empty()) return "boks " + r.box;
   return "boks " + r.box + ", hylle " + r.shelf;
 }
 
 // What Noark 5 has no element for, in depot's namespace.
-void WriteDepotRecord(XmlStream& xml, const RecordFields& r) {
+void WriteDepotRecord(XmlWriter& xml, const RecordInput& r) {
   xml.Open("virksomhetsspesifikkeMetadata");
   xml.Open("depot:record");
   xml.Element("depot:sourceRecordId", r.source_record_id);
@@ -62,7 +62,7 @@ void WriteDepotRecord(XmlStream& xml, const RecordFields& r) {
 }
 
 // The person the mappe is about.
-void WritePart(XmlStream& xml, const RecordFields& r) {
+void WritePart(XmlWriter& xml, const RecordInput& r) {
   xml.Open("part");
   xml.OptionalElement("partID", r.national_id);
   xml.Element("partNavn", r.person_name);
@@ -71,7 +71,7 @@ void WritePart(XmlStream& xml, const RecordFields& r) {
 }
 
 // The mappe's kassasjon, when it has every element the schema requires.
-void WriteDisposal(XmlStream& xml, const Disposal& d) {
+void WriteDisposal(XmlWriter& xml, const Disposal& d) {
   if (d.kassasjonsvedtak.empty() || !AllDigits(d.bevaringstid) ||
       !IsPlainDate(d.kassasjonsdato)) {
     return;
@@ -85,7 +85,7 @@ void WriteDisposal(XmlStream& xml, const Disposal& d) {
 }
 
 // The mappe's skjerming, when it has every element the schema requires.
-void WriteScreening(XmlStream& xml, const Screening& s) {
+void WriteScreening(XmlWriter& xml, const Screening& s) {
   if (s.tilgangsrestriksjon.empty() || s.skjermingshjemmel.empty() ||
       s.skjerming_metadata.empty()) {
     return;
@@ -177,7 +177,7 @@ ArkivstrukturWriter::ArkivstrukturWriter(ChunkSink sink, ExtractionInfo info,
   xml_.Element("avsluttetAv", info_.created_by);
 }
 
-void ArkivstrukturWriter::Add(const RecordFields& r) {
+void ArkivstrukturWriter::Add(const RecordInput& r) {
   std::string seed = "deposit/" + std::to_string(info_.deposit_id) +
                      "/record/" + r.source_record_id;
   NoarkMetadataView meta = ParseNoarkMetadata(r.noark_metadata);
@@ -213,7 +213,7 @@ void ArkivstrukturWriter::Add(const RecordFields& r) {
   xml_.Close();
 }
 
-void ArkivstrukturWriter::WriteDocuments(const RecordFields& r,
+void ArkivstrukturWriter::WriteDocuments(const RecordInput& r,
                                          const std::string& seed) {
   ++counts_.registrering;
   // Registered when the file was opened, so that the mappe's latest date
@@ -225,7 +225,7 @@ void ArkivstrukturWriter::WriteDocuments(const RecordFields& r,
   xml_.Element("arkivertDato", DateTime(info_.deposit_date));
   xml_.Element("arkivertAv", info_.created_by);
   int number = 0;
-  for (const DocumentRef& d : r.documents) {
+  for (const DigitalDocument& d : r.documents) {
     ++number;
     ++counts_.dokumentbeskrivelse;
     ++counts_.dokumentobjekt;

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "services/noark/record_fields.h"
-#include "services/noark/xml_stream.h"
+#include "services/common/record_input.h"
+#include "services/common/xml_writer.h"
 
 namespace depot::noark {
 
@@ -47,15 +47,15 @@ class ArkivstrukturWriter {
  public:
   ArkivstrukturWriter(ChunkSink sink, ExtractionInfo info,
                       size_t chunk_bytes = 64 * 1024);
-  void Add(const RecordFields& record);
+  void Add(const RecordInput& record);
   void Finish();
   const ExportCounts& counts() const { return counts_; }
 
  private:
-  void WriteDocuments(const RecordFields& record, const std::string& seed);
+  void WriteDocuments(const RecordInput& record, const std::string& seed);
 
   ExtractionInfo info_;
-  XmlStream xml_;
+  XmlWriter xml_;
   ExportCounts counts_;
 };
 

@@ -79,7 +79,7 @@ StatedDocument ReadStated(const DocumentObject& d, MappedRecord& out) {
 // The document's checksum and size from its file in the extraction; false
 // (with out.rejection) when the file cannot be read or does not match.
 bool FromFile(const DocumentObject& d, const std::filesystem::path& file,
-              const StatedDocument& stated, DocumentRef& ref,
+              const StatedDocument& stated, DigitalDocument& ref,
               MappedRecord& out) {
   std::optional<std::string> actual = Sha256OfFile(file);
   if (!actual) {
@@ -124,7 +124,7 @@ bool FromFile(const DocumentObject& d, const std::filesystem::path& file,
 // The document's checksum and size as the dokumentobjekt states them, its
 // file not being there; false (with out.rejection) without a SHA-256.
 bool FromStatement(const DocumentObject& d, const StatedDocument& stated,
-                   DocumentRef& ref, MappedRecord& out) {
+                   DigitalDocument& ref, MappedRecord& out) {
   if (!stated.sha256_given) {
     out.rejection = LocalRejection{
         "documents.sha256",
@@ -147,9 +147,9 @@ bool FromStatement(const DocumentObject& d, const StatedDocument& stated,
 
 // One document of the record; nullopt (with out.rejection) when it cannot
 // be taken.
-std::optional<DocumentRef> MapDocument(const DocumentObject& d,
-                                       const MappingOptions& options,
-                                       MappedRecord& out) {
+std::optional<DigitalDocument> MapDocument(const DocumentObject& d,
+                                           const MappingOptions& options,
+                                           MappedRecord& out) {
   if (d.file_reference.empty()) {
     out.rejection = LocalRejection{
         "documents.file_name",
@@ -157,7 +157,7 @@ std::optional<DocumentRef> MapDocument(const DocumentObject& d,
             std::to_string(d.line) + ")"};
     return std::nullopt;
   }
-  DocumentRef ref;
+  DigitalDocument ref;
   ref.file_name = d.file_reference;
   StatedDocument stated = ReadStated(d, out);
   bool look = options.verify_files && !options.extraction_dir.empty();
@@ -195,7 +195,7 @@ void MapDocuments(const Mappe& m, const MappingOptions& options,
     return;
   }
   for (const DocumentObject& d : m.documents) {
-    std::optional<DocumentRef> ref = MapDocument(d, options, out);
+    std::optional<DigitalDocument> ref = MapDocument(d, options, out);
     if (!ref) return;
     out.record.documents.push_back(std::move(*ref));
   }

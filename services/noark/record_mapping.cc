@@ -168,7 +168,7 @@ std::string MetadataFor(const Mappe& m, const MappingOptions& options,
 
 MappedRecord MapMappe(const Mappe& m, const MappingOptions& options) {
   MappedRecord out;
-  RecordFields& r = out.record;
+  RecordInput& r = out.record;
   r.position = m.position;
   r.source_record_id =
       m.depot.source_record_id.empty() ? m.system_id : m.depot.source_record_id;

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "services/common/record_input.h"
 #include "services/noark/mappe.h"
-#include "services/noark/record_fields.h"
 
 namespace depot::noark {
 
@@ -27,7 +27,7 @@ struct LocalRejection {
 };
 
 struct MappedRecord {
-  RecordFields record;
+  RecordInput record;
   std::optional<LocalRejection> rejection;
   std::vector<Deviation> deviations;
   /// Document files the metadata names but the extraction does not hold.

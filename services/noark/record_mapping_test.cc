@@ -58,7 +58,7 @@ TEST_F(NoarkMappingTest, APupilsMappeBecomesARecord) {
   WriteDocument("hello");
   MappedRecord mapped = MapMappe(Pupil(), options_);
   ASSERT_FALSE(mapped.rejection) << mapped.rejection->reason;
-  const RecordFields& r = mapped.record;
+  const RecordInput& r = mapped.record;
   EXPECT_EQ(r.position, 1);
   EXPECT_EQ(r.source_record_id, "0a1b2c3d-0000-4000-8000-00000000a001");
   EXPECT_EQ(r.person_name, "Kari Nordmann");

@@ -6,7 +6,8 @@
 
 #include <cstdio>
 #include <cstring>
-#include <mutex>
+
+#include "services/common/xml_writer.h"
 
 namespace depot::noark {
 namespace {
@@ -53,11 +54,6 @@ std::string MiB(size_t bytes) {
 }
 
 }  // namespace
-
-void InitLibxml() {
-  static std::once_flag once;
-  std::call_once(once, [] { xmlInitParser(); });
-}
 
 struct SafeXmlReader::Source {
   std::FILE* file = nullptr;

@@ -117,7 +117,4 @@ class SafeXmlReader {
   int64_t invalid_count_ = 0;
 };
 
-/// Initializes libxml2 once per process (thread safety).
-void InitLibxml();
-
 }  // namespace depot::noark

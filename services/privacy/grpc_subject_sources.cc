@@ -5,7 +5,7 @@
 #include <future>
 
 #include "services/common/auth/caller_resolver.h"
-#include "services/common/error.h"
+#include "services/common/client_status.h"
 
 namespace depot::privacy {
 namespace {
@@ -28,16 +28,8 @@ v1::SubjectQuery QueryOf(const SubjectIdentity& identity,
 }
 
 [[noreturn]] void Fail(const std::string& service, const grpc::Status& status) {
-  std::string reason = service + " did not answer the rights request (" +
-                       status.error_message() + ")";
-  if (status.error_code() == grpc::StatusCode::UNAVAILABLE ||
-      status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED) {
-    throw Unavailable(reason + "; retry shortly");
-  }
-  // PERMISSION_DENIED and the like are the depot's configuration, not the
-  // caller's fault: logged as internal with the details.
-  throw Error(ErrorCode::kInternal,
-              reason + ", code " + std::to_string(status.error_code()));
+  throw ErrorFromClientStatus(status,
+                              service + " did not answer the rights request");
 }
 
 SubjectData FromProto(const std::string& service,

@@ -3,7 +3,7 @@
 #include <grpcpp/client_context.h>
 
 #include "services/common/auth/caller_resolver.h"
-#include "services/common/error.h"
+#include "services/common/client_status.h"
 #include "services/readingroom/domain/categories.h"
 #include "services/readingroom/domain/item_ref.h"
 
@@ -37,19 +37,9 @@ std::optional<ItemInfo> GrpcItemCatalog::Find(const std::string& item_ref) {
   grpc::Status status = Stub().GetItem(&context, request, &item);
   if (status.error_code() == grpc::StatusCode::NOT_FOUND) return std::nullopt;
   if (!status.ok()) {
-    std::string reason = "DepositService could not describe item " + item_ref +
-                         " (" + status.error_message() + ")";
-    if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
-      throw InvalidArgument(reason);
-    }
-    if (status.error_code() == grpc::StatusCode::UNAVAILABLE ||
-        status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED) {
-      throw Unavailable(reason + "; retry shortly");
-    }
-    // PERMISSION_DENIED and the like are the depot's configuration, not
-    // the caller's fault: logged as internal with the details.
-    throw Error(ErrorCode::kInternal,
-                reason + ", code " + std::to_string(status.error_code()));
+    throw ErrorFromClientStatus(
+        status, "DepositService could not describe item " + item_ref,
+        InvalidArgumentFrom::kRelay);
   }
   ItemInfo info;
   info.item_ref = item_ref;  // our normalized form: loans compare by it

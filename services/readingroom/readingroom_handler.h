@@ -19,7 +19,7 @@ struct ReadingRoomDeps {
   ItemCatalog& catalog;
   const SealKey& seal_key;
   const Keyring& keyring;
-  const Clock& clock;
+  Clock clock;
   const Settings& settings;
   /// Subject key store: per-visitor keys for crypto-shredding.
   SubjectKeyStore* subject_keys{};

@@ -68,10 +68,9 @@ class ReadingRoomModule : public ServiceModule {
         store_(context.pool, context.keyring, subject_keys_.get()),
         catalog_([&config = context.config] { return DepositsChannel(config); },
                  context.config.insecure_dev ? "service" : ""),
-        handler_(
-            {store_, catalog_, *seal_key_, context.keyring, clock_, settings_,
-             subject_keys_.get()},
-            context.resolver) {}
+        handler_({store_, catalog_, *seal_key_, context.keyring, clock_,
+                  settings_, subject_keys_.get()},
+                 context.resolver) {}
 
   grpc::Service* service() override { return &handler_; }
   const google::protobuf::ServiceDescriptor* descriptor() override {
@@ -81,7 +80,7 @@ class ReadingRoomModule : public ServiceModule {
 
  private:
   Settings settings_;
-  SystemClock clock_;
+  Clock clock_ = SystemClock();
   std::unique_ptr<SealKey> seal_key_;
   std::unique_ptr<SubjectKeyStore> subject_keys_;
   storage::PgReadingRoomStore store_;

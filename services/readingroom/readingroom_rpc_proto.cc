@@ -70,7 +70,7 @@ std::vector<std::string> ItemRefsFromProto(
 }
 
 void ToProto(const VisitorLog& log, v1::VisitorLogResponse* out) {
-  out->set_date(log.date.ToString());
+  out->set_date(FormatDate(log.date));
   for (const Visit& visit : log.visits) ToProto(visit, out->add_visits());
 }
 

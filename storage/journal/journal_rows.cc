@@ -10,12 +10,12 @@ namespace {
 using namespace depot::journal;
 using Json = nlohmann::json;
 
-std::optional<Day> DayFrom(const pqxx::field& field) {
+std::optional<Date> DayFrom(const pqxx::field& field) {
   if (field.is_null()) return std::nullopt;
   return StoredDate(field.as<std::string>());
 }
 
-std::optional<Day> DayFrom(const Json& value) {
+std::optional<Date> DayFrom(const Json& value) {
   if (!value.is_string()) return std::nullopt;
   return StoredDate(value.get<std::string>());
 }
@@ -116,9 +116,9 @@ std::optional<std::string> NullIfEmpty(const std::string& text) {
   return text;
 }
 
-std::optional<std::string> DayOrNull(const std::optional<Day>& day) {
+std::optional<std::string> DayOrNull(const std::optional<Date>& day) {
   if (!day) return std::nullopt;
-  return FormatDay(*day);
+  return FormatDate(*day);
 }
 
 std::optional<std::string> SealedOrNull(const JournalSealer& sealer,

@@ -20,7 +20,7 @@ std::vector<std::string> SplitCodes(const std::string& joined);
 /// A nullable text parameter: NULL for "".
 std::optional<std::string> NullIfEmpty(const std::string& text);
 /// A nullable date parameter: its text, or NULL.
-std::optional<std::string> DayOrNull(const std::optional<journal::Day>& day);
+std::optional<std::string> DayOrNull(const std::optional<Date>& day);
 
 /// A sealed text column's value: the sealed column opened, or (a row
 /// written before the journal sealed its text, not yet sealed at start-up)

@@ -25,7 +25,7 @@ JournalEntry PgJournalEntries::Insert(const JournalEntry& entry) {
       sealer_.Seal(e.title, EntryPlace(e.year, e.sequence, "title")),
       SealedOrNull(sealer_, e.public_title,
                    EntryPlace(e.year, e.sequence, "public_title")),
-      DayOrNull(e.document_date), FormatDay(e.journal_date),
+      DayOrNull(e.document_date), FormatDate(e.journal_date),
       e.screening.access_restriction, e.screening.authority,
       JoinCodes(e.screening.metadata), DayOrNull(e.screening.ends),
       e.recorded_by);

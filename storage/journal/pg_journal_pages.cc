@@ -10,13 +10,13 @@ namespace depot::storage {
 using namespace depot::journal;
 using namespace depot::storage::journal_sql;
 
-int64_t PgJournalPages::CountEntries(Day from, Day to) {
+int64_t PgJournalPages::CountEntries(Date from, Date to) {
   return tx_
-      .exec_prepared1(kCountEntries.name, FormatDay(from), FormatDay(to))[0]
+      .exec_prepared1(kCountEntries.name, FormatDate(from), FormatDate(to))[0]
       .as<int64_t>();
 }
 
-EntryBound PgJournalPages::CurrentEntryBound(Day from, Day to) {
+EntryBound PgJournalPages::CurrentEntryBound(Date from, Date to) {
   EntryBound bound;
   for (const auto& row :
        tx_.exec_prepared(kEntryBound.name, static_cast<int>(from.year()),
@@ -27,7 +27,7 @@ EntryBound PgJournalPages::CurrentEntryBound(Day from, Day to) {
 }
 
 std::vector<JournalEntry> PgJournalPages::EntriesPage(
-    Day from, Day to, const std::optional<EntryKey>& after, int limit,
+    Date from, Date to, const std::optional<EntryKey>& after, int limit,
     const EntryBound& bound) {
   // The bound as two int[] literals: its years and their last sequences.
   std::string years = "{", lasts = "{";
@@ -38,11 +38,12 @@ std::vector<JournalEntry> PgJournalPages::EntriesPage(
   }
   years += "}", lasts += "}";
   return ToEntries(
-      after ? tx_.exec_prepared(kNextPage.name, FormatDay(from), FormatDay(to),
-                                FormatDay(after->journal_date), after->year,
-                                after->sequence, limit, years, lasts)
-            : tx_.exec_prepared(kFirstPage.name, FormatDay(from), FormatDay(to),
-                                limit, years, lasts),
+      after
+          ? tx_.exec_prepared(kNextPage.name, FormatDate(from), FormatDate(to),
+                              FormatDate(after->journal_date), after->year,
+                              after->sequence, limit, years, lasts)
+          : tx_.exec_prepared(kFirstPage.name, FormatDate(from), FormatDate(to),
+                              limit, years, lasts),
       sealer_);
 }
 

@@ -18,12 +18,11 @@ class PgJournalPages {
   PgJournalPages(pqxx::dbtransaction& tx, const JournalSealer& sealer)
       : tx_(tx), sealer_(sealer) {}
 
-  int64_t CountEntries(journal::Day from, journal::Day to);
-  journal::EntryBound CurrentEntryBound(journal::Day from, journal::Day to);
+  int64_t CountEntries(Date from, Date to);
+  journal::EntryBound CurrentEntryBound(Date from, Date to);
   std::vector<journal::JournalEntry> EntriesPage(
-      journal::Day from, journal::Day to,
-      const std::optional<journal::EntryKey>& after, int limit,
-      const journal::EntryBound& bound);
+      Date from, Date to, const std::optional<journal::EntryKey>& after,
+      int limit, const journal::EntryBound& bound);
 
  private:
   pqxx::dbtransaction& tx_;

@@ -79,13 +79,13 @@ class PgJournalTransaction : public JournalTransaction {
     return entries_.CountNameOnlyCorrespondents(folded_name);
   }
 
-  int64_t CountEntries(Day from, Day to) override {
+  int64_t CountEntries(Date from, Date to) override {
     return pages_.CountEntries(from, to);
   }
-  EntryBound CurrentEntryBound(Day from, Day to) override {
+  EntryBound CurrentEntryBound(Date from, Date to) override {
     return pages_.CurrentEntryBound(from, to);
   }
-  std::vector<JournalEntry> EntriesPage(Day from, Day to,
+  std::vector<JournalEntry> EntriesPage(Date from, Date to,
                                         const std::optional<EntryKey>& after,
                                         int limit,
                                         const EntryBound& bound) override {

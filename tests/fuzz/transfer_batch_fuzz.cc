@@ -15,9 +15,9 @@
 
 namespace {
 
+using depot::RecordInput;
 using depot::TextLimit;
 using depot::TextProblem;
-using depot::deposits::RecordInput;
 
 void Require(bool condition) {
   if (!condition) __builtin_trap();

@@ -54,7 +54,7 @@ class AuditStoreTest : public ::testing::Test {
   storage::ConnectionPool pool_{db_.dsn(), 2};
   storage::PgAuditStore store_{pool_};
   std::unique_ptr<AuditSigningKey> key_ = AuditSigningKey::Generate();
-  Sealer sealer_{store_, *key_, audit::SystemMicrosClock()};
+  Sealer sealer_{store_, *key_, SystemClock()};
   AuditLogs logs_{store_, *key_, sealer_};
 };
 

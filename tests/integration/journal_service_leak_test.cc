@@ -160,7 +160,7 @@ TEST_F(JournalServiceTest, NoScreenedNameLeaksIntoAnyPublicOutput) {
   storage::ConnectionPool pool(
       db_.dsn() + " options='-c synchronous_commit=off'", 4);
   storage::PgJournalStore store(pool, server_.keyring());
-  journal::Journal journal(store, server_.keyring(), journal::SystemClock());
+  journal::Journal journal(store, server_.keyring(), SystemClock());
   Caller archivist{"archivist", Role::kArchivist, ""};
   testing::LeakCorpus corpus =
       testing::JournalLeakCorpus(journal, archivist, 20260310);

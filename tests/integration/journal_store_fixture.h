@@ -37,7 +37,7 @@ class PgJournalStoreTest : public ::testing::Test {
       db_.dsn() + " options='-c synchronous_commit=off'", 20};
   Keyring keyring_ = Keyring::Random();
   storage::PgJournalStore store_{pool_, keyring_};
-  testing::FakeClock clock_;
+  testing::FakeClock clock_{testing::kFirstTestDay};
   Journal journal_{store_, keyring_, clock_.clock()};
   PublicJournal reports_{store_, keyring_, clock_.clock()};
 };

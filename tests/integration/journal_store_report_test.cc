@@ -53,7 +53,7 @@ TEST_F(PgJournalStoreTest, PagesKeepToTheBoundOfTheirStart) {
   for (int i = 0; i < 3; ++i) {
     journal_.RecordEntry(Archivist(), Incoming(number, "Brev", "Ola"));
   }
-  Day from = *ParseDay("2026-01-01"), to = *ParseDay("2026-12-31");
+  Date from = *ParseDate("2026-01-01"), to = *ParseDate("2026-12-31");
   EntryBound bound;
   store_.Run(
       [&](JournalTransaction& tx) { bound = tx.CurrentEntryBound(from, to); });

@@ -219,7 +219,7 @@ TEST(PgJournalStoreUpgrade, RowsInClearTextAreSealedAtStartUp) {
       InClear(SchemaDump(db.dsn(), "journal"), kScreenedData);
   EXPECT_TRUE(leaked.empty()) << ::testing::PrintToString(leaked);
 
-  testing::FakeClock clock;
+  testing::FakeClock clock{testing::kFirstTestDay};
   Journal journal(store, keyring, clock.clock());
   EntryDetails found = journal.GetEntry(Archivist(), "2026/000001", true);
   EXPECT_EQ(found.journal_case.title, "Stilling etter Kari Nordmann");

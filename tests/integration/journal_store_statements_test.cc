@@ -20,14 +20,14 @@ using testing::OrdinaryCase;
 class PgJournalStatementsTest : public ::testing::Test {
  protected:
   // The journal date of the entries written: the fake clock's day.
-  const Day from_ = *ParseDay("2026-01-01");
-  const Day to_ = *ParseDay("2026-12-31");
+  const Date from_ = *ParseDate("2026-01-01");
+  const Date to_ = *ParseDate("2026-12-31");
 
   depot::testing::TestDatabase db_;
   storage::ConnectionPool pool_{db_.dsn(), 4};
   Keyring keyring_ = Keyring::Random();
   storage::PgJournalStore store_{pool_, keyring_};
-  testing::FakeClock clock_;
+  testing::FakeClock clock_{testing::kFirstTestDay};
   Journal journal_{store_, keyring_, clock_.clock()};
 };
 

@@ -45,7 +45,7 @@ TEST_F(PgJournalStoreTest, StoresAndReadsBackCasesEntriesAndDocuments) {
   const JournalEntry& entry = found.entry;
   EXPECT_EQ(entry.system_id.size(), 36u);
   EXPECT_EQ(entry.CaseNumber(), "2026/1");
-  EXPECT_EQ(FormatDay(*entry.document_date), "2026-03-01");
+  EXPECT_EQ(FormatDate(*entry.document_date), "2026-03-01");
   ASSERT_EQ(entry.correspondents.size(), 2u);
   EXPECT_EQ(entry.correspondents[0].name, "Åse Bjørnstad");
   EXPECT_EQ(entry.correspondents[0].role, PartyRole::kApplicant);

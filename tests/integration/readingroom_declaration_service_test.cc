@@ -66,9 +66,9 @@ TEST_F(ReadingRoomServiceTest, VerifiesOnlineAndOfflineAndBothFailAfterAFlip) {
     return readingroom::CheckSealedDeclaration(
         readingroom::SealedFieldsFromProto(exported), exported.seal(),
         exported.text(), !exported.revoked_at().empty(),
-        *readingroom::ParseRfc3339(exported.valid_from()),
-        *readingroom::ParseRfc3339(exported.valid_until()), offline_verifier,
-        now);
+        *readingroom::ParseLenientRfc3339(exported.valid_from()),
+        *readingroom::ParseLenientRfc3339(exported.valid_until()),
+        offline_verifier, now);
   };
 
   v1::DeclarationVerification online = verify_online();

@@ -11,7 +11,7 @@
 namespace depot::storage {
 
 inline readingroom::TimePoint At(const std::string& text) {
-  return *readingroom::ParseRfc3339(text);
+  return *readingroom::ParseLenientRfc3339(text);
 }
 
 class PgReadingRoomStoreTest : public ::testing::Test {

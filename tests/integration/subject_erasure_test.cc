@@ -44,7 +44,7 @@ class SubjectErasureTest : public ::testing::Test {
   testing::TempDir dir_;
   Keyring keyring_ = Keyring::Random();
   SubjectKeyStore keys_{dir_.path() / "subject-keys"};
-  SystemClock clock_;
+  Clock clock_ = SystemClock();
   Settings settings_;
 };
 

@@ -1,22 +1,13 @@
 #include "services/audit/domain/sealer.h"
 
-#include <chrono>
-
 #include "services/audit/domain/canonical.h"
+#include "services/common/time_format.h"
 
 namespace depot::audit {
 
-MicrosClock SystemMicrosClock() {
-  return [] {
-    return std::chrono::duration_cast<std::chrono::microseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-  };
-}
-
-Sealer::Sealer(AuditStore& store, const AuditSigningKey& key, MicrosClock now,
+Sealer::Sealer(AuditStore& store, const AuditSigningKey& key, Clock clock,
                SealerOptions options)
-    : store_(store), key_(key), now_(std::move(now)), options_(options) {}
+    : store_(store), key_(key), clock_(std::move(clock)), options_(options) {}
 
 Sealer::Pass Sealer::SealLog(const std::string& log, bool on_demand) {
   RequireKnownLog(log);
@@ -43,7 +34,7 @@ Sealer::Pass Sealer::SealLog(const std::string& log, bool on_demand) {
       bool more = sealed == options_.batch && !last_round;
       if (more) return;
       std::optional<SignedHead> latest = tx.LatestHead(log);
-      int64_t now = now_();
+      int64_t now = MicrosSinceEpoch(clock_());
       bool covered = latest && latest->size == size;
       bool due =
           !latest || now - latest->signed_at_us >= options_.head_interval_us;

@@ -1,17 +1,13 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 
 #include "services/audit/domain/audit_store.h"
 #include "services/audit/domain/signing_key.h"
+#include "services/common/clock.h"
 
 namespace depot::audit {
-
-/// Microseconds since 1970 UTC; injectable so tests control head times.
-using MicrosClock = std::function<int64_t()>;
-MicrosClock SystemMicrosClock();
 
 struct SealerOptions {
   int batch = 5000;  ///< events per transaction
@@ -26,7 +22,7 @@ struct SealerOptions {
 /// Writers only INSERT rows without seq and never wait for it.
 class Sealer {
  public:
-  Sealer(AuditStore& store, const AuditSigningKey& key, MicrosClock now,
+  Sealer(AuditStore& store, const AuditSigningKey& key, Clock clock,
          SealerOptions options = {});
 
   struct Pass {
@@ -45,7 +41,7 @@ class Sealer {
  private:
   AuditStore& store_;
   const AuditSigningKey& key_;
-  MicrosClock now_;
+  Clock clock_;  ///< head times; tests move it
   SealerOptions options_;
 };
 

@@ -5,6 +5,8 @@
 #include "services/audit/domain/audit_logs.h"
 #include "services/audit/domain/canonical.h"
 #include "services/common/error.h"
+#include "services/common/time_format.h"
+#include "tests/support/fake_clock.h"
 #include "tests/support/fakes/fake_audit_store.h"
 
 namespace depot::audit {
@@ -16,10 +18,11 @@ class AuditSealerTest : public ::testing::Test {
     store_.state().logs["deposits"];
     store_.state().logs["journal"];
   }
-  int64_t now_ = 1'700'000'000'000'000;
+  testing::FakeClock clock_{std::chrono::system_clock::time_point(
+      std::chrono::seconds(1'700'000'000))};
   FakeAuditStore store_;
   std::unique_ptr<AuditSigningKey> key_ = AuditSigningKey::Generate();
-  Sealer sealer_{store_, *key_, [this] { return now_; },
+  Sealer sealer_{store_, *key_, clock_.clock(),
                  SealerOptions{3, 2, 10'000'000}};
   AuditLogs logs_{store_, *key_, sealer_};
 };
@@ -45,28 +48,29 @@ TEST_F(AuditSealerTest, PeriodicHeadsAtMostOncePerInterval) {
   sealer_.SealLog("deposits", false);
   ASSERT_EQ(store_.state().logs["deposits"].heads.size(), 1u);
   store_.Append("deposits", "b");
-  now_ += 1'000'000;  // 1 s: too soon for another periodic head
+  clock_.Advance(
+      std::chrono::seconds(1));  // too soon for another periodic head
   auto pass = sealer_.SealLog("deposits", false);
   EXPECT_EQ(pass.sealed, 1);
   EXPECT_FALSE(pass.head_written);
-  now_ += 10'000'000;
+  clock_.Advance(std::chrono::seconds(10));
   pass = sealer_.SealLog("deposits", false);
   EXPECT_EQ(pass.sealed, 0);
   EXPECT_TRUE(pass.head_written);  // the chain grew since the last head
   const auto& heads = store_.state().logs["deposits"].heads;
   ASSERT_EQ(heads.size(), 2u);
   EXPECT_EQ(heads.back().size, 2);
-  EXPECT_EQ(heads.back().signed_at_us, now_);
+  EXPECT_EQ(heads.back().signed_at_us, MicrosSinceEpoch(clock_.now));
   EXPECT_TRUE(key_->verifier().Verify(HeadBytes("deposits", heads.back()),
                                       heads.back().signature));
   // Nothing new: no head, however long it has been.
-  now_ += 60'000'000;
+  clock_.Advance(std::chrono::seconds(60));
   EXPECT_FALSE(sealer_.SealLog("deposits", false).head_written);
 }
 
 TEST_F(AuditSealerTest, TreeHeadSealsAndSignsOnDemand) {
   store_.Append("journal", "entry.read");
-  now_ += 1;
+  clock_.Advance(std::chrono::microseconds(1));
   store_.Append("journal", "entry.read");
   auto view = logs_.TreeHead("journal");
   ASSERT_TRUE(view.present);
@@ -74,10 +78,11 @@ TEST_F(AuditSealerTest, TreeHeadSealsAndSignsOnDemand) {
   EXPECT_EQ(view.head->size, 2);
   EXPECT_EQ(view.pending, 0);
   store_.Append("journal", "entry.read");
-  now_ += 1;  // well within the periodic interval: on demand signs anyway
+  clock_.Advance(std::chrono::microseconds(
+      1));  // well within the periodic interval: on demand signs anyway
   view = logs_.TreeHead("journal");
   EXPECT_EQ(view.head->size, 3);
-  EXPECT_EQ(view.head->signed_at_us, now_);
+  EXPECT_EQ(view.head->signed_at_us, MicrosSinceEpoch(clock_.now));
 }
 
 TEST_F(AuditSealerTest, AnotherSealerAtWorkIsNotWaitedForInTheBackground) {

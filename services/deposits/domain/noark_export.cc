@@ -11,8 +11,8 @@
 namespace depot::deposits {
 namespace {
 
-noark::RecordFields ToFields(const RecordView& view) {
-  noark::RecordFields r;
+RecordInput ToRecordInput(const RecordView& view) {
+  RecordInput r;
   r.position = 0;
   r.source_record_id = view.source_record_id;
   r.person_name = view.person_name;
@@ -23,9 +23,7 @@ noark::RecordFields ToFields(const RecordView& view) {
   r.death_year = view.death_year;
   r.box = view.box;
   r.shelf = view.shelf;
-  for (const DigitalDocument& d : view.documents) {
-    r.documents.push_back({d.file_name, d.size_bytes, d.sha256});
-  }
+  r.documents = view.documents;
   r.noark_metadata = view.noark_metadata;
   return r;
 }
@@ -116,7 +114,7 @@ void NoarkExport::Export(const Caller& caller, int64_t deposit_id,
       }
       if (!events.empty()) tx.Audit(events);
     });
-    for (const RecordView& view : page) writer.Add(ToFields(view));
+    for (const RecordView& view : page) writer.Add(ToRecordInput(view));
     if (static_cast<int>(page.size()) < kPage) break;
     after = page.back().record_id;
   }

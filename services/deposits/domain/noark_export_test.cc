@@ -20,6 +20,7 @@
 #include "services/noark/noark5_reader.h"
 #include "services/noark/record_mapping.h"
 #include "services/noark/self_checks.h"
+#include "tests/support/fake_clock.h"
 #include "tests/support/process.h"
 #include "tests/support/synthetic_records.h"
 #include "tests/support/fakes/fake_deposit_store.h"
@@ -107,9 +108,9 @@ class NoarkExportTest : public ::testing::Test {
   FakeDepositStore store_;
   Keyring keyring_ = Keyring::Random();
   CategoryRules rules_;
-  DepositContext context_{
-      store_, keyring_, rules_,
-      [] { return std::chrono::sys_days(std::chrono::year(2026) / 11 / 24); }};
+  testing::FakeClock clock_{
+      std::chrono::sys_days(std::chrono::year(2026) / 11 / 24)};
+  DepositContext context_{store_, keyring_, rules_, clock_.clock()};
   Deposits deposits_{context_};
   Transfers transfers_{context_};
   NoarkExport export_{context_};
@@ -177,7 +178,7 @@ TEST_F(NoarkExportTest,
     EXPECT_TRUE(mappe.deviations.empty()) << mappe.deviations[0].what;
     noark::MappedRecord mapped = noark::MapMappe(mappe, mapping);
     ASSERT_FALSE(mapped.rejection) << mapped.rejection->reason;
-    const noark::RecordFields& r = mapped.record;
+    const RecordInput& r = mapped.record;
     const RecordInput& in = records[i];
     SCOPED_TRACE(in.source_record_id);
     EXPECT_EQ(r.source_record_id, in.source_record_id);
@@ -228,7 +229,7 @@ TEST(ArkivstrukturScreening, TheMappeCarriesOnlyItsOwnScreening) {
         [&](std::string_view chunk) { xml += chunk; },
         {7, "964338531", "Bergen kommune", "Elevmapper", "Elevmappe",
          "2026-01-01T00:00:00", "anna", "2026-06-30", "anna"});
-    noark::RecordFields record;
+    RecordInput record;
     record.position = 1;
     record.source_record_id = "r1";
     record.person_name = "Kari Nordmann";

@@ -6,34 +6,10 @@
 #include <vector>
 
 #include "services/common/date.h"
+#include "services/common/record_input.h"
 #include "services/deposits/domain/categories.h"
 
 namespace depot::deposits {
-
-struct DigitalDocument {
-  std::string file_name;
-  int64_t size_bytes = 0;
-  std::string sha256;
-};
-
-/// One person's file as a source system sends it (clear text, in memory
-/// only: it is encrypted before it reaches storage).
-struct RecordInput {
-  int64_t position = 0;
-  std::string source_record_id;
-  std::string person_name;
-  std::string national_id;
-  std::string birth_date;
-  std::string opened_date;
-  std::string last_contact_date;
-  int death_year = 0;
-  std::string box;
-  std::string shelf;
-  std::vector<DigitalDocument> documents;
-  /// Noark 5 screening/disposal metadata, a JSON object; empty when none.
-  /// (`{}` keeps aggregate initializers that stop at documents warning-free.)
-  std::string noark_metadata{};
-};
 
 /// Why a record was not accepted. Never carries personal data.
 struct Rejection {

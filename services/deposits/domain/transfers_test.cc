@@ -6,8 +6,9 @@
 #include "services/deposits/domain/depositors.h"
 #include "services/deposits/domain/deposits.h"
 #include "services/deposits/domain/record_search.h"
-#include "tests/support/synthetic_records.h"
+#include "tests/support/fake_clock.h"
 #include "tests/support/fakes/fake_deposit_store.h"
+#include "tests/support/synthetic_records.h"
 
 namespace depot::deposits {
 namespace {
@@ -51,9 +52,9 @@ class TransfersTest : public ::testing::Test {
   FakeDepositStore store_;
   Keyring keyring_ = Keyring::Random();
   CategoryRules rules_;
-  DepositContext context_{
-      store_, keyring_, rules_,
-      [] { return std::chrono::sys_days(std::chrono::year(2026) / 11 / 24); }};
+  testing::FakeClock clock_{
+      std::chrono::sys_days(std::chrono::year(2026) / 11 / 24)};
+  DepositContext context_{store_, keyring_, rules_, clock_.clock()};
   Deposits deposits_{context_};
   Transfers transfers_{context_};
   RecordSearch search_{context_};

@@ -59,7 +59,7 @@ MaskedText ScreenTitle(const std::string& title,
   return masker.Mask(base);
 }
 
-CaseView::CaseView(const CaseParties& parties, Day today)
+CaseView::CaseView(const CaseParties& parties, Date today)
     : case_(parties.journal_case),
       today_(today),
       words_(parties.screened_words) {

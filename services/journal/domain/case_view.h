@@ -15,10 +15,10 @@ namespace depot::journal {
 /// and its public title.
 class CaseView {
  public:
-  CaseView(const CaseParties& parties, Day today);
+  CaseView(const CaseParties& parties, Date today);
 
   const JournalCase& journal_case() const { return case_; }
-  Day today() const { return today_; }
+  Date today() const { return today_; }
   /// The case's public title, screened.
   const MaskedText& public_title() const { return public_title_; }
   const Masker& masker() const { return masker_; }
@@ -40,7 +40,7 @@ class CaseView {
 
  private:
   JournalCase case_;
-  Day today_;
+  Date today_;
   std::vector<std::string> released_;  // canonical names
   std::set<std::string> screened_;     // canonical names
   std::vector<ScreenedWords> words_;

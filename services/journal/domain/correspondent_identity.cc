@@ -20,17 +20,17 @@ std::string Bound(const std::string& journal_number, int position,
 
 std::optional<CheckedIdentity> CheckCorrespondentIdentity(
     const std::string& field, const std::string& birth_date,
-    const std::string& national_id, Day today) {
-  std::optional<Day> day = ParseDayField(field + ".birth_date", birth_date);
+    const std::string& national_id, Date today) {
+  std::optional<Date> day = ParseDayField(field + ".birth_date", birth_date);
   if (day && today < *day) {
     throw InvalidArgument(field +
                           ".birth_date is in the future; give the "
                           "correspondent's real birth date");
   }
   CheckedIdentity checked;
-  if (day) checked.birth_date = FormatDay(*day);
+  if (day) checked.birth_date = FormatDate(*day);
   if (!Trim(national_id).empty()) {
-    NationalIdCheck id = CheckNationalId(national_id, FormatDay(today));
+    NationalIdCheck id = CheckNationalId(national_id, FormatDate(today));
     if (!id.id) {
       throw InvalidArgument(field + ".national_id: " + id.problem);
     }

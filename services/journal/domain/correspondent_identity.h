@@ -21,7 +21,7 @@ struct CheckedIdentity {
 /// disagree. Messages never repeat the values.
 std::optional<CheckedIdentity> CheckCorrespondentIdentity(
     const std::string& field, const std::string& birth_date,
-    const std::string& national_id, Day today);
+    const std::string& national_id, Date today);
 
 /// Seals the identity of the correspondent at `position` of the entry
 /// `journal_number` ("2026/000045"): the sealed fields are bound to that

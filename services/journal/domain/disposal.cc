@@ -22,14 +22,14 @@ DisposalReport Disposal::Run(const Caller& caller, bool dry_run,
   }
   report.run_at = clock_();
   report.run_by = caller.identity;
-  Day today = LocalDay(report.run_at);
+  Date today = LocalDay(report.run_at);
   store_.Run([&](JournalTransaction& tx) {
     report.items.clear();
     report.retention_months = tx.LoadSettings().application_retention_months;
     for (const DisposalCandidate& c : tx.DisposalCandidates()) {
       // Only job applications; personnel files are kept whatever they hold.
       if (c.case_kind != CaseKind::kJobApplication) continue;
-      Day due = AddMonths(LocalDay(c.case_closed_at), report.retention_months);
+      Date due = AddMonths(LocalDay(c.case_closed_at), report.retention_months);
       if (today < due) continue;
       report.items.push_back({c.document_id, c.journal_number, c.case_number,
                               c.description, c.case_closed_at, due});

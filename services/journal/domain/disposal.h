@@ -4,8 +4,9 @@
 #include <vector>
 
 #include "services/common/auth/caller.h"
+#include "services/common/clock.h"
 #include "services/common/crypto/keyring.h"
-#include "services/journal/domain/calendar.h"
+#include "services/common/date.h"
 #include "services/journal/domain/journal_store.h"
 
 namespace depot::journal {
@@ -16,7 +17,7 @@ struct DisposalItem {
   std::string case_number;
   std::string description;
   TimePoint case_closed_at;
-  Day due;
+  Date due;
 };
 
 struct DisposalReport {

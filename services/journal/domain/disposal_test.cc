@@ -62,7 +62,7 @@ class DisposalTest : public ::testing::Test {
 
   FakeJournalStore store_;
   Keyring keyring_ = Keyring::Random();
-  testing::FakeClock clock_;
+  testing::FakeClock clock_{testing::kFirstTestDay};
   Journal journal_{store_, keyring_, clock_.clock()};
   Disposal disposal_{store_, keyring_, clock_.clock()};
   std::string job_;
@@ -82,7 +82,7 @@ TEST_F(DisposalTest, DryRunListsWithoutChangingAnything) {
   DisposalReport report = disposal_.Run(Archivist(), true, "");
   ASSERT_EQ(report.items.size(), 2u);
   EXPECT_EQ(report.items[0].journal_number, application_entry_);
-  EXPECT_EQ(FormatDay(report.items[0].due), "2027-03-10");
+  EXPECT_EQ(FormatDate(report.items[0].due), "2027-03-10");
   EXPECT_EQ(report.retention_months, 12);
   for (const Document* d : Documents()) EXPECT_FALSE(d->disposal);
   // Only the three recordings' events: a dry run writes nothing.

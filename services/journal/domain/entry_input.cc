@@ -12,15 +12,15 @@ std::string At(const std::string& field, size_t index) {
   return field + "[" + std::to_string(index) + "]";
 }
 
-void RequireNotFuture(const std::string& field, Day day, Day today) {
+void RequireNotFuture(const std::string& field, Date day, Date today) {
   if (today < day) {
-    throw InvalidArgument(field + " " + FormatDay(day) +
+    throw InvalidArgument(field + " " + FormatDate(day) +
                           " is in the future; give today or an earlier day");
   }
 }
 
 // The type, titles, screening and dates of the entry.
-JournalEntry CheckHeading(const NewEntry& request, Day today) {
+JournalEntry CheckHeading(const NewEntry& request, Date today) {
   if (!request.type) {
     throw InvalidArgument(
         "entry_type is required: I (incoming), U (outgoing), N or X "
@@ -49,7 +49,7 @@ JournalEntry CheckHeading(const NewEntry& request, Day today) {
 }
 
 void CheckCorrespondents(const std::vector<NewCorrespondent>& correspondents,
-                         Day today, CheckedEntry& checked) {
+                         Date today, CheckedEntry& checked) {
   if (correspondents.empty()) {
     throw InvalidArgument(
         "correspondents: at least one sender or recipient is required (Noark "
@@ -130,7 +130,7 @@ std::vector<Document> CheckDocuments(
 
 }  // namespace
 
-CheckedEntry CheckNewEntry(const NewEntry& request, Day today) {
+CheckedEntry CheckNewEntry(const NewEntry& request, Date today) {
   ParseCaseNumber(request.case_number);  // bad input before anything else
   CheckedEntry checked;
   checked.entry = CheckHeading(request, today);

@@ -4,7 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "services/journal/domain/calendar.h"
+#include "services/common/clock.h"
+#include "services/common/date.h"
 #include "services/journal/domain/correspondent_identity.h"
 #include "services/journal/domain/journal_types.h"
 #include "services/journal/domain/word_screening.h"
@@ -32,7 +33,7 @@ struct CheckedEntry {
 /// one) with their identities, documents (content or a reference, with a
 /// matching SHA-256, at most kMaxEntryContentBytes in all). Throws
 /// InvalidArgument naming the first field at fault.
-CheckedEntry CheckNewEntry(const NewEntry& request, Day today);
+CheckedEntry CheckNewEntry(const NewEntry& request, Date today);
 
 /// Gives each correspondent of an entry of `journal_case` its role: one
 /// asked for, else an applicant in a job-application case and other

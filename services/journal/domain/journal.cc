@@ -76,7 +76,7 @@ JournalCase Journal::CloseCase(const Caller& caller,
     if (closed.status == CaseStatus::kClosed) {
       throw FailedPrecondition("case " + closed.Number() +
                                " is closed already (since " +
-                               FormatDay(LocalDay(*closed.closed_at)) + ")");
+                               FormatDate(LocalDay(*closed.closed_at)) + ")");
     }
     tx.MarkCaseClosed(closed.id, now, caller.identity);
     closed.status = CaseStatus::kClosed;

@@ -82,15 +82,15 @@ class JournalTransaction {
   virtual CaseParties LoadCaseParties(int64_t case_id) = 0;
 
   /// Entries with from <= journal_date <= to.
-  virtual int64_t CountEntries(Day from, Day to) = 0;
+  virtual int64_t CountEntries(Date from, Date to) = 0;
   /// The entries of the years from..to committed so far, as a bound that
   /// later pages keep to (see EntryBound).
-  virtual EntryBound CurrentEntryBound(Day from, Day to) = 0;
+  virtual EntryBound CurrentEntryBound(Date from, Date to) = 0;
   /// The next page of them within bound, in journal order (journal date,
   /// year, sequence) after `after`, at most limit; documents without
   /// content.
   virtual std::vector<JournalEntry> EntriesPage(
-      Day from, Day to, const std::optional<EntryKey>& after, int limit,
+      Date from, Date to, const std::optional<EntryKey>& after, int limit,
       const EntryBound& bound) = 0;
 
   /// Application documents not yet disposed of in closed cases, locked

@@ -42,7 +42,7 @@ class JournalTest : public ::testing::Test {
 
   FakeJournalStore store_;
   Keyring keyring_ = Keyring::Random();
-  testing::FakeClock clock_;
+  testing::FakeClock clock_{testing::kFirstTestDay};
   Journal journal_{store_, keyring_, clock_.clock()};
   PublicJournal public_{store_, keyring_, clock_.clock()};
 };

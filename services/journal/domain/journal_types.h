@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "services/journal/domain/calendar.h"
+#include "services/common/clock.h"
+#include "services/common/date.h"
 
 namespace depot::journal {
 
@@ -36,14 +37,14 @@ struct Screening {
   std::string access_restriction;     ///< Noark 5 name, "Unntatt offentlighet"
   std::string authority;              ///< "offentleglova § 25"
   std::vector<std::string> metadata;  ///< codes: "NA", "NM", "NPS", ...
-  std::optional<Day> ends;
+  std::optional<Date> ends;
 
   bool empty() const {
     return access_restriction.empty() && authority.empty() &&
            metadata.empty() && !ends;
   }
   /// In force on `today`: set, and its end date (if any) not yet reached.
-  bool ActiveOn(Day today) const {
+  bool ActiveOn(Date today) const {
     return !access_restriction.empty() && (!ends || today < *ends);
   }
   bool Has(const std::string& code) const {
@@ -151,8 +152,8 @@ struct JournalEntry {
   EntryStatus status = EntryStatus::kJournalfoert;
   std::string title;
   std::string public_title;  ///< as given; may be empty
-  std::optional<Day> document_date;
-  Day journal_date;
+  std::optional<Date> document_date;
+  Date journal_date;
   Screening screening;
   std::vector<Correspondent> correspondents;
   std::vector<Document> documents;
@@ -271,7 +272,7 @@ struct DisposalCandidate {
 
 /// Where keyset paging of the journal order continues.
 struct EntryKey {
-  Day journal_date;
+  Date journal_date;
   int year = 0;
   int sequence = 0;
 };

@@ -9,13 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "services/common/xml_writer.h"
 #include "services/journal/domain/journal_types.h"
 #include "services/journal/domain/public_view.h"
 
 namespace depot::journal {
-
-/// Receives the XML as it is produced, in pieces of about chunk_bytes.
-using ChunkSink = std::function<void(std::string_view chunk)>;
 
 inline constexpr char kOffentligJournalNamespace[] =
     "http://www.arkivverket.no/standarder/noark5/offentligJournal";
@@ -25,42 +23,11 @@ inline constexpr char kLoependeJournalNamespace[] =
 /// journalhode: the range, how many entries follow, and the archive
 /// creator.
 struct JournalHeader {
-  Day from;
-  Day to;
+  Date from;
+  Date to;
   int64_t entry_count = 0;
   std::string creator_id;
   std::string creator_name;
-};
-
-/// Streams one Noark 5 journal document through libxml2's xmlTextWriter
-/// (which escapes all text), handing it to the sink piece by piece: memory
-/// stays bounded however long the journal is.
-class XmlJournalStream {
- public:
-  XmlJournalStream(ChunkSink sink, size_t chunk_bytes);
-  ~XmlJournalStream();
-  XmlJournalStream(const XmlJournalStream&) = delete;
-  XmlJournalStream& operator=(const XmlJournalStream&) = delete;
-
-  void StartDocument(const char* root, const char* ns);
-  void Open(const char* name);
-  void Close();
-  void Element(const char* name, std::string_view text);
-  /// Only when text is not empty (optional Noark elements).
-  void OptionalElement(const char* name, std::string_view text);
-  /// Ends the document and hands the rest to the sink.
-  void Finish();
-  /// Hands what is buffered to the sink once it reaches chunk_bytes.
-  void FlushIfFull();
-
- private:
-  static int Write(void* context, const char* buffer, int length);
-  void Check(int result, const char* what);
-
-  ChunkSink sink_;
-  size_t chunk_bytes_;
-  std::string buffer_;
-  void* writer_ = nullptr;  // xmlTextWriterPtr
 };
 
 /// offentligJournal.xml. It accepts only PublicEntry: what it can write has
@@ -73,7 +40,7 @@ class OffentligJournalWriter {
   void Finish();
 
  private:
-  XmlJournalStream xml_;
+  XmlWriter xml_;
 };
 
 /// What loependeJournal.xml shows of one entry: the internal record, its
@@ -96,10 +63,7 @@ class LoependeJournalWriter {
   void Finish();
 
  private:
-  XmlJournalStream xml_;
+  XmlWriter xml_;
 };
-
-/// Must run once before threads write XML (libxml2's global set-up).
-void InitXml();
 
 }  // namespace depot::journal

@@ -59,7 +59,7 @@ class Noark5Test : public ::testing::Test {
 
   FakeJournalStore store_;
   Keyring keyring_ = Keyring::Random();
-  testing::FakeClock clock_;
+  testing::FakeClock clock_{testing::kFirstTestDay};
   Journal journal_{store_, keyring_, clock_.clock()};
   PublicJournal reports_{store_, keyring_, clock_.clock()};
 };
@@ -119,7 +119,7 @@ TEST_F(Noark5Test, LoependeJournalValidatesShowsNamesAndIsAudited) {
 TEST(Noark5Levels, EachLevelCarriesItsOwnScreening) {
   FakeJournalStore store;
   Keyring keyring = Keyring::Random();
-  testing::FakeClock clock;
+  testing::FakeClock clock{testing::kFirstTestDay};
   Journal journal(store, keyring, clock.clock());
   PublicJournal reports(store, keyring, clock.clock());
   NewCase c = OrdinaryCase("Personalsak\nom arbeidstid");

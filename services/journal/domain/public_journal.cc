@@ -23,8 +23,8 @@ constexpr int kPageSize = 500;
 constexpr size_t kCachedCases = 512;
 
 struct Range {
-  Day from;
-  Day to;
+  Date from;
+  Date to;
 };
 
 Range ParseRange(const std::string& from, const std::string& to) {
@@ -45,7 +45,7 @@ Range ParseRange(const std::string& from, const std::string& to) {
 // shared, so that a page's entries keep theirs after the cache dropped it.
 class CaseViewCache {
  public:
-  explicit CaseViewCache(Day today) : today_(today) {}
+  explicit CaseViewCache(Date today) : today_(today) {}
 
   std::shared_ptr<const CaseView> Get(JournalTransaction& tx, int64_t case_id) {
     auto found = index_.find(case_id);
@@ -65,7 +65,7 @@ class CaseViewCache {
 
  private:
   using Entry = std::pair<int64_t, std::shared_ptr<const CaseView>>;
-  Day today_;
+  Date today_;
   std::list<Entry> order_;
   std::unordered_map<int64_t, std::list<Entry>::iterator> index_;
 };
@@ -80,7 +80,8 @@ using Page =
 // after it ended: visit hands the page to the client, which may keep it
 // waiting, and no database connection may wait with it.
 void ForEachEntry(
-    JournalStore& store, const Range& range, const EntryBound& bound, Day today,
+    JournalStore& store, const Range& range, const EntryBound& bound,
+    Date today,
     const std::function<void(const JournalEntry&, const CaseView&)>& visit,
     const std::function<void(JournalTransaction&, const Page&)>&
         in_transaction = nullptr) {
@@ -119,8 +120,8 @@ ReportExtent BeginReport(JournalTransaction& tx, const Range& range,
       tx.CurrentEntryBound(range.from, range.to)};
   if (extent.header.entry_count == 0) {
     throw FailedPrecondition("no journal entries between " +
-                             FormatDay(range.from) + " and " +
-                             FormatDay(range.to) + "; " + file_name +
+                             FormatDate(range.from) + " and " +
+                             FormatDate(range.to) + "; " + file_name +
                              " needs at least one, choose another range");
   }
   JournalSettings settings = tx.LoadSettings();
@@ -139,7 +140,7 @@ void PublicJournal::Stream(
     const Caller&, const std::string& from, const std::string& to,
     const std::function<void(const PublicEntry&)>& sink) {
   Range range = ParseRange(from, to);
-  Day today = LocalDay(clock_());
+  Date today = LocalDay(clock_());
   EntryBound bound;
   store_.Run([&](JournalTransaction& tx) {
     bound = tx.CurrentEntryBound(range.from, range.to);
@@ -154,9 +155,9 @@ void PublicJournal::Preview(
     const Caller& caller, const std::string& from, const std::string& to,
     const std::function<void(const EntryPreview&)>& sink) {
   Range range = ParseRange(from, to);
-  Day today = LocalDay(clock_());
+  Date today = LocalDay(clock_());
   std::string object =
-      "journal/" + FormatDay(range.from) + ".." + FormatDay(range.to);
+      "journal/" + FormatDate(range.from) + ".." + FormatDate(range.to);
   EntryBound bound;
   store_.Run([&](JournalTransaction& tx) {
     bound = tx.CurrentEntryBound(range.from, range.to);
@@ -213,7 +214,7 @@ void PublicJournal::Preview(
 ApplicantList PublicJournal::Applicants(const Caller&,
                                         const std::string& case_number) {
   auto [year, sequence] = ParseCaseNumber(case_number);
-  Day today = LocalDay(clock_());
+  Date today = LocalDay(clock_());
   ApplicantList list;
   store_.RunSnapshot([&](JournalTransaction& tx) {
     list = ApplicantList{};
@@ -261,7 +262,7 @@ void PublicJournal::ExportOffentlig(const Caller&, const std::string& from,
                                     const std::string& to,
                                     const ChunkSink& sink, size_t chunk_bytes) {
   Range range = ParseRange(from, to);
-  Day today = LocalDay(clock_());
+  Date today = LocalDay(clock_());
   ReportExtent extent;
   store_.RunSnapshot([&](JournalTransaction& tx) {
     extent = BeginReport(tx, range, "offentligJournal.xml");
@@ -279,9 +280,9 @@ void PublicJournal::ExportLoepende(const Caller& caller,
                                    const std::string& to, const ChunkSink& sink,
                                    size_t chunk_bytes) {
   Range range = ParseRange(from, to);
-  Day today = LocalDay(clock_());
+  Date today = LocalDay(clock_());
   std::string object =
-      "journal/" + FormatDay(range.from) + ".." + FormatDay(range.to);
+      "journal/" + FormatDate(range.from) + ".." + FormatDate(range.to);
   ReportExtent extent;
   store_.RunSnapshot([&](JournalTransaction& tx) {
     extent = BeginReport(tx, range, "loependeJournal.xml");

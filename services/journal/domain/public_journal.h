@@ -5,8 +5,9 @@
 #include <vector>
 
 #include "services/common/auth/caller.h"
+#include "services/common/clock.h"
 #include "services/common/crypto/keyring.h"
-#include "services/journal/domain/calendar.h"
+#include "services/common/date.h"
 #include "services/journal/domain/journal_store.h"
 #include "services/journal/domain/noark5_writer.h"
 #include "services/journal/domain/preview.h"

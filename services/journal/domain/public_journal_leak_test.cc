@@ -58,7 +58,7 @@ class LeakCase {
   CaseOutput Run() {
     auto& random = names_.random();
     FakeJournalStore store;
-    FakeClock clock;
+    FakeClock clock{testing::kFirstTestDay};
     Keyring keyring = keyring_;
     Journal journal(store, keyring, clock.clock());
     PublicJournal reports(store, keyring, clock.clock());

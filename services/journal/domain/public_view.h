@@ -51,8 +51,8 @@ struct PublicEntry {
   EntryType type = EntryType::kIncoming;
   EntryStatus status = EntryStatus::kJournalfoert;
   std::string public_title;
-  Day journal_date;
-  std::optional<Day> document_date;
+  Date journal_date;
+  std::optional<Date> document_date;
   /// The entry's own screening (journalpost level), and the grounds on
   /// which its correspondents' names or marked words are hidden.
   PublicScreening screening;

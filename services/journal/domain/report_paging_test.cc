@@ -30,7 +30,7 @@ class JournalReportPagingTest : public ::testing::Test {
 
   FakeJournalStore store_;
   Keyring keyring_ = Keyring::Random();
-  testing::FakeClock clock_;
+  testing::FakeClock clock_{testing::kFirstTestDay};
   Journal journal_{store_, keyring_, clock_.clock()};
   PublicJournal public_{store_, keyring_, clock_.clock()};
   std::string case_number_;

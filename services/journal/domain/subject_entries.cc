@@ -24,7 +24,7 @@ nlohmann::json ScreeningJson(const std::optional<Screening>& screening) {
   nlohmann::json json = {{"access_restriction", screening->access_restriction},
                          {"authority", screening->authority},
                          {"metadata", screening->metadata}};
-  if (screening->ends) json["ends"] = FormatDay(*screening->ends);
+  if (screening->ends) json["ends"] = FormatDate(*screening->ends);
   return json;
 }
 
@@ -57,7 +57,7 @@ std::string TitleForThePerson(const JournalEntry& entry,
 }  // namespace
 
 CheckedSubject SubjectEntries::Check(const SubjectQuery& query) const {
-  return CheckSubjectQuery(query, FormatDay(LocalDay(clock_())));
+  return CheckSubjectQuery(query, FormatDate(LocalDay(clock_())));
 }
 
 SubjectEntries::Match SubjectEntries::Find(JournalTransaction& tx,
@@ -139,7 +139,7 @@ SubjectEntries::Match SubjectEntries::Find(JournalTransaction& tx,
 SubjectData SubjectEntries::Data(const Caller& caller,
                                  const SubjectQuery& query) {
   CheckedSubject subject = Check(query);
-  Day today = LocalDay(clock_());
+  Date today = LocalDay(clock_());
   SubjectData data;
   store_.Run([&](JournalTransaction& tx) {
     data = SubjectData{};
@@ -163,9 +163,9 @@ SubjectData SubjectEntries::Data(const Caller& caller,
             {"journal_number", e.JournalNumber()},
             {"registry_id", e.RegistryId()},
             {"case_number", e.CaseNumber()},
-            {"journal_date", FormatDay(e.journal_date)},
+            {"journal_date", FormatDate(e.journal_date)},
             {"document_date", e.document_date
-                                  ? nlohmann::json(FormatDay(*e.document_date))
+                                  ? nlohmann::json(FormatDate(*e.document_date))
                                   : nlohmann::json(nullptr)},
             {"entry_type", std::string(1, EntryTypeLetter(e.type))},
             {"title", TitleForThePerson(e, found.positions, parties)},

@@ -4,9 +4,10 @@
 #include <vector>
 
 #include "services/common/auth/caller.h"
+#include "services/common/clock.h"
 #include "services/common/crypto/keyring.h"
+#include "services/common/date.h"
 #include "services/common/subject_data.h"
-#include "services/journal/domain/calendar.h"
 #include "services/journal/domain/journal_store.h"
 
 namespace depot::journal {

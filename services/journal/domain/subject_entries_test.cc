@@ -74,7 +74,7 @@ class JournalSubjectTest : public ::testing::Test {
 
   FakeJournalStore store_;
   Keyring keyring_ = Keyring::Random();
-  testing::FakeClock clock_;
+  testing::FakeClock clock_{testing::kFirstTestDay};
   Journal journal_{store_, keyring_, clock_.clock()};
   PublicJournal public_{store_, keyring_, clock_.clock()};
   SubjectEntries subject_{store_, keyring_, clock_.clock()};

@@ -130,8 +130,8 @@ std::pair<int, int> ParseJournalNumber(const std::string& text) {
   return ParseNumber(Trim(text), "journal_number", "2026/000045");
 }
 
-std::optional<Day> ParseDayField(const std::string& field,
-                                 const std::string& text) {
+std::optional<Date> ParseDayField(const std::string& field,
+                                  const std::string& text) {
   std::string clean = Trim(text);
   if (clean.empty()) return std::nullopt;
   return RequireDate(field, clean);

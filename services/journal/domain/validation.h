@@ -30,8 +30,8 @@ std::pair<int, int> ParseJournalNumber(const std::string& text);
 
 /// A day given as text: nullopt when empty; InvalidArgument when it is not
 /// YYYY-MM-DD.
-std::optional<Day> ParseDayField(const std::string& field,
-                                 const std::string& text);
+std::optional<Date> ParseDayField(const std::string& field,
+                                  const std::string& text);
 
 /// Lower-case 64-digit hex, or InvalidArgument.
 std::string CleanSha256(const std::string& field, const std::string& text);

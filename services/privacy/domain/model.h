@@ -2,20 +2,16 @@
 
 #include <chrono>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "services/common/clock.h"
 #include "services/common/date.h"
 
 namespace depot::privacy {
 
 using TimePoint = std::chrono::system_clock::time_point;
-
-/// What time it is. The service passes the system clock; tests a fake one.
-using Clock = std::function<TimePoint()>;
-Clock SystemClock();
 
 /// The person a rights request is about: a national identity number, or a
 /// name and a birth date. Personal data: never logged, stored only sealed.

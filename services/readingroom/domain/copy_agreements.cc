@@ -38,7 +38,7 @@ CopyAgreement CopyAgreements::Record(const Caller& caller,
   agreement.method = *request.method;
   agreement.purpose = purpose;
   agreement.approved_by = caller.identity;
-  agreement.approved_at = TruncateToSeconds(clock_.Now());
+  agreement.approved_at = TruncateToSeconds(clock_());
   store_.Run([&](ReadingRoomTransaction& tx) {
     Loan loan = RequireLoan(tx, request.loan_id);
     std::string name = "loan " + std::to_string(loan.id);

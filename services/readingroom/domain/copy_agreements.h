@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "services/common/auth/caller.h"
-#include "services/readingroom/domain/clock.h"
+#include "services/common/clock.h"
 #include "services/readingroom/domain/reading_room_store.h"
 
 namespace depot::readingroom {
@@ -21,8 +21,8 @@ struct CopyAgreementRequest {
 /// approving archivist records items, method and purpose on the loan.
 class CopyAgreements {
  public:
-  CopyAgreements(ReadingRoomStore& store, const Clock& clock)
-      : store_(store), clock_(clock) {}
+  CopyAgreements(ReadingRoomStore& store, Clock clock)
+      : store_(store), clock_(std::move(clock)) {}
 
   /// On an open loan, for items of that loan; approved by the caller.
   CopyAgreement Record(const Caller& caller,
@@ -33,7 +33,7 @@ class CopyAgreements {
 
  private:
   ReadingRoomStore& store_;
-  const Clock& clock_;
+  Clock clock_;
 };
 
 }  // namespace depot::readingroom

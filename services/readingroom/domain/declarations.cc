@@ -31,14 +31,14 @@ std::string DeclarationObject(int64_t id) {
 
 // A start: RFC 3339, or a date meaning its local midnight.
 TimePoint ParseStart(const std::string& text, const std::string& field) {
-  if (auto time = ParseRfc3339(text)) return TruncateToSeconds(*time);
+  if (auto time = ParseLenientRfc3339(text)) return TruncateToSeconds(*time);
   if (auto date = ParseDate(text)) return LocalTimeOn(*date, 0);
   RefuseTime(field, text);
 }
 
 // An end: RFC 3339, or a date meaning through the end of that local day.
 TimePoint ParseEnd(const std::string& text, const std::string& field) {
-  if (auto time = ParseRfc3339(text)) return TruncateToSeconds(*time);
+  if (auto time = ParseLenientRfc3339(text)) return TruncateToSeconds(*time);
   if (auto date = ParseDate(text)) return LocalEndOfDay(*date);
   RefuseTime(field, text);
 }
@@ -82,7 +82,7 @@ DeclarationText Declarations::AddText(const Caller& caller,
   DeclarationText version;
   version.text = text;
   version.sha256 = Sha256Hex(text);
-  version.created_at = TruncateToSeconds(clock_.Now());
+  version.created_at = TruncateToSeconds(clock_());
   version.created_by = caller.identity;
   DeclarationText stored;
   store_.Run([&](ReadingRoomTransaction& tx) {
@@ -103,7 +103,7 @@ Declaration Declarations::Sign(const Caller& caller,
   Declaration declaration;
   declaration.visitor_id = request.visitor_id;
   declaration.scope = NormalizeScope(request.scope_kind, request.scope_values);
-  TimePoint now = TruncateToSeconds(clock_.Now());
+  TimePoint now = TruncateToSeconds(clock_());
   declaration.signed_at = now;
   declaration.valid_from = request.valid_from.empty()
                                ? now
@@ -187,7 +187,7 @@ Verification Declarations::Verify(const Caller& caller,
   RequireId(declaration_id, "declaration_id");
   Verification result;
   result.declaration_id = declaration_id;
-  result.checked_at = clock_.Now();
+  result.checked_at = clock_();
   store_.Run([&](ReadingRoomTransaction& tx) {
     Declaration found = RequireDeclaration(tx, declaration_id);
     result.check =
@@ -217,7 +217,7 @@ Declaration Declarations::Revoke(const Caller& caller, int64_t declaration_id,
       throw FailedPrecondition("declaration " + std::to_string(declaration_id) +
                                " is revoked already");
     }
-    TimePoint now = TruncateToSeconds(clock_.Now());
+    TimePoint now = TruncateToSeconds(clock_());
     tx.RevokeDeclaration(declaration_id, now, caller.identity, reason);
     revoked.revoked_at = now;
     revoked.revoked_by = caller.identity;

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "services/common/auth/caller.h"
-#include "services/readingroom/domain/clock.h"
+#include "services/common/clock.h"
 #include "services/readingroom/domain/declaration_seal.h"
 #include "services/readingroom/domain/reading_room_store.h"
 #include "services/readingroom/domain/settings.h"
@@ -32,11 +32,11 @@ struct Verification {
 /// depot's Ed25519 key), verification and revocation.
 class Declarations {
  public:
-  Declarations(ReadingRoomStore& store, const SealKey& seal_key,
-               const Clock& clock, const Settings& settings)
+  Declarations(ReadingRoomStore& store, const SealKey& seal_key, Clock clock,
+               const Settings& settings)
       : store_(store),
         seal_key_(seal_key),
-        clock_(clock),
+        clock_(std::move(clock)),
         settings_(settings) {}
 
   std::vector<DeclarationText> Texts(const Caller& caller, bool with_text);
@@ -56,7 +56,7 @@ class Declarations {
  private:
   ReadingRoomStore& store_;
   const SealKey& seal_key_;
-  const Clock& clock_;
+  Clock clock_;
   const Settings& settings_;
 };
 

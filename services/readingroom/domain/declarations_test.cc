@@ -59,12 +59,12 @@ TEST_F(DeclarationsTest, AnyChangeToTheStoredRecordBreaksTheSeal) {
     Declaration altered = original;
     change(altered);
     DeclarationCheck check =
-        CheckDeclaration(altered, seal_key_->verifier(), clock_.Now());
+        CheckDeclaration(altered, seal_key_->verifier(), clock_.now);
     EXPECT_FALSE(check.seal_valid) << what;
     EXPECT_FALSE(check.valid()) << what;
   }
   DeclarationCheck check =
-      CheckDeclaration(original, seal_key_->verifier(), clock_.Now());
+      CheckDeclaration(original, seal_key_->verifier(), clock_.now);
   EXPECT_TRUE(check.valid());
 }
 

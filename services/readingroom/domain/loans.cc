@@ -47,7 +47,7 @@ Loan Loans::Open(const Caller& caller, const OpenLoanRequest& request) {
   std::vector<std::optional<ItemInfo>> found;
   found.reserve(refs.size());
   for (const ItemRef& ref : refs) found.push_back(catalog_.Find(ref.text));
-  TimePoint now = TruncateToSeconds(clock_.Now());
+  TimePoint now = TruncateToSeconds(clock_());
 
   std::vector<const ItemInfo*> items;
   std::vector<std::string> missing;
@@ -110,7 +110,7 @@ Loan Loans::Return(const Caller& caller, int64_t loan_id,
                    const std::vector<std::string>& item_refs) {
   RequireId(loan_id, "loan_id");
   std::vector<ItemRef> refs = ParseItemRefs(item_refs, "item_refs", true);
-  TimePoint now = TruncateToSeconds(clock_.Now());
+  TimePoint now = TruncateToSeconds(clock_());
   Loan loan;
   store_.Run([&](ReadingRoomTransaction& tx) {
     loan = RequireLoan(tx, loan_id);
@@ -181,11 +181,11 @@ OverdueList Loans::Overdue(const Caller& caller,
     }
     list.closing_minutes = *minutes;
   }
-  TimePoint now = clock_.Now();
+  TimePoint now = clock_();
   store_.Run([&](ReadingRoomTransaction& tx) {
     for (Loan& loan : tx.OpenLoans()) {
       TimePoint closes =
-          LocalTimeOn(LocalDate(loan.opened_at), list.closing_minutes);
+          LocalTimeOn(LocalDay(loan.opened_at), list.closing_minutes);
       if (now < closes) continue;
       tx.Audit(Event(caller, "loan.overdue", LoanObject(loan.id),
                      loan.visitor_subject));
@@ -209,8 +209,8 @@ SpecialApproval Loans::Approve(const Caller& caller,
   if (CharacterCount(reason) > kMaxReason) {
     throw InvalidArgument("reason is longer than 500 characters");
   }
-  TimePoint now = TruncateToSeconds(clock_.Now());
-  Date through = LocalDate(now);
+  TimePoint now = TruncateToSeconds(clock_());
+  Date through = LocalDay(now);
   if (!request.valid_through.empty()) {
     through = RequireDate("valid_through", request.valid_through);
   }
@@ -222,7 +222,7 @@ SpecialApproval Loans::Approve(const Caller& caller,
   approval.approved_at = now;
   approval.valid_until = LocalEndOfDay(through);
   if (approval.valid_until <= now) {
-    throw InvalidArgument("valid_through " + through.ToString() +
+    throw InvalidArgument("valid_through " + FormatDate(through) +
                           " is in the past");
   }
   store_.Run([&](ReadingRoomTransaction& tx) {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "services/common/auth/caller.h"
-#include "services/readingroom/domain/clock.h"
+#include "services/common/clock.h"
 #include "services/readingroom/domain/declaration_seal.h"
 #include "services/readingroom/domain/item_catalog.h"
 #include "services/readingroom/domain/reading_room_store.h"
@@ -42,12 +42,11 @@ struct OverdueList {
 class Loans {
  public:
   Loans(ReadingRoomStore& store, ItemCatalog& catalog,
-        const SealVerifier& verifier, const Clock& clock,
-        const Settings& settings)
+        const SealVerifier& verifier, Clock clock, const Settings& settings)
       : store_(store),
         catalog_(catalog),
         verifier_(verifier),
-        clock_(clock),
+        clock_(std::move(clock)),
         settings_(settings) {}
 
   /// Opens a loan when every condition holds: the visitor is checked in; a
@@ -72,7 +71,7 @@ class Loans {
   ReadingRoomStore& store_;
   ItemCatalog& catalog_;
   const SealVerifier& verifier_;
-  const Clock& clock_;
+  Clock clock_;
   const Settings& settings_;
 };
 

@@ -258,14 +258,14 @@ TEST_F(LoansTest, CheckOutIsRefusedWhileLoansAreOutWithTheList) {
 }
 
 TEST_F(LoansTest, OverdueAfterClosingTimeOfTheDayTheLoanWasOpened) {
-  Date today = LocalDate(clock_.Now());
-  clock_.Set(LocalTimeOn(today, 10 * 60));
+  Date today = LocalDay(clock_.now);
+  clock_.now = LocalTimeOn(today, 10 * 60);
   int64_t visitor = ReadyVisitor();
   Loan loan = Lend(visitor, {"record:11"});
   EXPECT_TRUE(loans_.Overdue(Desk(), "").loans.empty());
-  clock_.Set(LocalTimeOn(today, 15 * 60 + 29));
+  clock_.now = LocalTimeOn(today, 15 * 60 + 29);
   EXPECT_TRUE(loans_.Overdue(Desk(), "").loans.empty());
-  clock_.Set(LocalTimeOn(today, 15 * 60 + 30));
+  clock_.now = LocalTimeOn(today, 15 * 60 + 30);
   OverdueList overdue = loans_.Overdue(Desk(), "");
   ASSERT_EQ(overdue.loans.size(), 1u);
   EXPECT_EQ(overdue.loans[0].loan.id, loan.id);

@@ -1,5 +1,6 @@
 #include "services/readingroom/domain/retention.h"
 
+#include "services/common/date.h"
 #include "services/common/time_format.h"
 #include "services/readingroom/domain/audit.h"
 
@@ -13,20 +14,8 @@ std::string Period(int months) { return "P" + std::to_string(months) + "M"; }
 
 }  // namespace
 
-TimePoint MonthsBefore(TimePoint now, int months) {
-  using namespace std::chrono;
-  sys_days day = floor<days>(now);
-  year_month_day ymd(day);
-  year_month target =
-      year_month(ymd.year(), ymd.month()) - std::chrono::months(months);
-  year_month_day_last last(target.year(), month_day_last(target.month()));
-  auto clamped = ymd.day() > last.day() ? last.day() : ymd.day();
-  return sys_days(year_month_day(target.year(), target.month(), clamped)) +
-         (now - day);
-}
-
 RetentionResult Retention::Apply(const Caller& caller, bool dry_run) {
-  TimePoint now = clock_.Now();
+  TimePoint now = clock_();
   RetentionResult result;
   result.dry_run = dry_run;
   result.counts = {

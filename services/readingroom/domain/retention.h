@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "services/common/auth/caller.h"
+#include "services/common/clock.h"
 #include "services/common/crypto/subject_keystore.h"
-#include "services/readingroom/domain/clock.h"
 #include "services/readingroom/domain/reading_room_store.h"
 #include "services/readingroom/domain/settings.h"
 
@@ -31,21 +31,20 @@ struct RetentionResult {
 /// audited, never names. "now" comes from the clock (tests move it).
 class Retention {
  public:
-  Retention(ReadingRoomStore& store, SubjectKeyStore* keys, const Clock& clock,
+  Retention(ReadingRoomStore& store, SubjectKeyStore* keys, Clock clock,
             const Settings& settings)
-      : store_(store), keys_(keys), clock_(clock), settings_(settings) {}
+      : store_(store),
+        keys_(keys),
+        clock_(std::move(clock)),
+        settings_(settings) {}
 
   RetentionResult Apply(const Caller& caller, bool dry_run);
 
  private:
   ReadingRoomStore& store_;
   SubjectKeyStore* keys_;
-  const Clock& clock_;
+  Clock clock_;
   const Settings& settings_;
 };
-
-/// now minus whole calendar months (the day clamped to the month's end),
-/// same time of day.
-TimePoint MonthsBefore(TimePoint now, int months);
 
 }  // namespace depot::readingroom

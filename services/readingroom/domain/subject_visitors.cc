@@ -153,7 +153,7 @@ std::vector<Visitor> SubjectVisitors::Match(ReadingRoomTransaction& tx,
 SubjectData SubjectVisitors::Data(const Caller& caller,
                                   const SubjectQuery& query) {
   CheckedSubject subject =
-      CheckSubjectQuery(query, depot::FormatDate(depot::DateOf(clock_.Now())));
+      CheckSubjectQuery(query, depot::FormatDate(depot::DateOf(clock_())));
   SubjectData data;
   store_.Run([&](ReadingRoomTransaction& tx) {
     data = SubjectData{};
@@ -185,7 +185,7 @@ SubjectData SubjectVisitors::Data(const Caller& caller,
 std::vector<ErasureOutcome> SubjectVisitors::Erase(const Caller& caller,
                                                    const SubjectQuery& query) {
   CheckedSubject subject =
-      CheckSubjectQuery(query, depot::FormatDate(depot::DateOf(clock_.Now())));
+      CheckSubjectQuery(query, depot::FormatDate(depot::DateOf(clock_())));
   std::vector<ErasureOutcome> outcomes;
   std::vector<std::string> doomed_keys;
   store_.Run([&](ReadingRoomTransaction& tx) {

@@ -3,10 +3,10 @@
 #include <vector>
 
 #include "services/common/auth/caller.h"
+#include "services/common/clock.h"
 #include "services/common/crypto/keyring.h"
 #include "services/common/crypto/subject_keystore.h"
 #include "services/common/subject_data.h"
-#include "services/readingroom/domain/clock.h"
 #include "services/readingroom/domain/reading_room_store.h"
 
 namespace depot::readingroom {
@@ -20,8 +20,11 @@ class SubjectVisitors {
   /// keys may be null (visitors sealed with the keyring only); erasure then
   /// still deletes the rows.
   SubjectVisitors(ReadingRoomStore& store, const Keyring& keyring,
-                  SubjectKeyStore* keys, const Clock& clock)
-      : store_(store), keyring_(keyring), keys_(keys), clock_(clock) {}
+                  SubjectKeyStore* keys, Clock clock)
+      : store_(store),
+        keyring_(keyring),
+        keys_(keys),
+        clock_(std::move(clock)) {}
 
   /// The visitor(s) with visits, loans, declarations, copy agreements and
   /// the audit events about them.
@@ -39,7 +42,7 @@ class SubjectVisitors {
   ReadingRoomStore& store_;
   const Keyring& keyring_;
   SubjectKeyStore* keys_;
-  const Clock& clock_;
+  Clock clock_;
 };
 
 }  // namespace depot::readingroom

@@ -29,8 +29,8 @@ class SubjectReadingRoomTest : public ReadingRoomFixture {
     for (const auto& item : data.items) n += item.kind == kind;
     return n;
   }
-  SubjectVisitors subject_{store_, keyring_, nullptr, clock_};
-  Retention retention_{store_, nullptr, clock_, settings_};
+  SubjectVisitors subject_{store_, keyring_, nullptr, clock_.clock()};
+  Retention retention_{store_, nullptr, clock_.clock(), settings_};
 };
 
 TEST_F(SubjectReadingRoomTest, FindsOnlyThePersonWithThatBirthDate) {

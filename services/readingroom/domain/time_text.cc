@@ -1,48 +1,18 @@
 #include "services/readingroom/domain/time_text.h"
 
-#include <cstdio>
 #include <ctime>
 
-#include "services/common/date.h"
-
 namespace depot::readingroom {
-namespace {
 
-Date DateFrom(depot::Date date) {
-  return {static_cast<int>(date.year()),
-          static_cast<int>(static_cast<unsigned>(date.month())),
-          static_cast<int>(static_cast<unsigned>(date.day()))};
-}
-
-}  // namespace
-
-std::string Date::ToString() const {
-  char buffer[48];  // room for any int: -O3 checks the whole range
-  std::snprintf(buffer, sizeof(buffer), "%04d-%02d-%02d", year, month, day);
-  return buffer;
-}
-
-std::optional<Date> ParseDate(const std::string& text) {
-  auto date = depot::ParseDate(text);
-  if (!date) return std::nullopt;
-  return DateFrom(*date);
-}
-
-Date RequireDate(const std::string& field, const std::string& text) {
-  return DateFrom(depot::RequireDate(field, text));
-}
-
-std::optional<TimePoint> ParseRfc3339(const std::string& text) {
+std::optional<TimePoint> ParseLenientRfc3339(std::string_view text) {
   return depot::ParseRfc3339(text, Rfc3339Syntax::kLenient);
 }
 
-Date LocalDate(TimePoint time) { return DateFrom(depot::LocalDay(time)); }
-
 TimePoint LocalTimeOn(const Date& date, int minutes) {
   std::tm local{};
-  local.tm_year = date.year - 1900;
-  local.tm_mon = date.month - 1;
-  local.tm_mday = date.day;
+  local.tm_year = static_cast<int>(date.year()) - 1900;
+  local.tm_mon = static_cast<int>(static_cast<unsigned>(date.month())) - 1;
+  local.tm_mday = static_cast<int>(static_cast<unsigned>(date.day()));
   local.tm_hour = minutes / 60;
   local.tm_min = minutes % 60;
   local.tm_isdst = -1;  // let the time zone decide (summer time)
@@ -51,9 +21,10 @@ TimePoint LocalTimeOn(const Date& date, int minutes) {
 
 TimePoint LocalEndOfDay(const Date& date) {
   std::tm local{};
-  local.tm_year = date.year - 1900;
-  local.tm_mon = date.month - 1;
-  local.tm_mday = date.day + 1;  // mktime normalizes the overflow
+  local.tm_year = static_cast<int>(date.year()) - 1900;
+  local.tm_mon = static_cast<int>(static_cast<unsigned>(date.month())) - 1;
+  // mktime normalizes the overflow
+  local.tm_mday = static_cast<int>(static_cast<unsigned>(date.day())) + 1;
   local.tm_isdst = -1;
   return std::chrono::system_clock::from_time_t(std::mktime(&local));
 }

@@ -56,7 +56,7 @@ void SetIdentity(Visitor& visitor, const std::string& birth_date,
   }
   if (!birth_date.empty()) {
     Date date = RequireDate("birth_date", birth_date);
-    if (date.ToString() > today) {
+    if (FormatDate(date) > today) {
       throw InvalidArgument("birth_date is in the future");
     }
     visitor.birth_date = birth_date;
@@ -124,9 +124,9 @@ Visitor Visitors::Register(const Caller& caller, const NewVisitor& request) {
   }
   visitor.id_document_kind = *request.id_document_kind;
   SetIdentity(visitor, Trim(request.birth_date), Trim(request.national_id),
-              clock_.Now());
+              clock_());
   visitor.subject = keyring_.Pseudonym(VisitorSubjectKey(visitor));
-  visitor.registered_at = TruncateToSeconds(clock_.Now());
+  visitor.registered_at = TruncateToSeconds(clock_());
   visitor.registered_by = caller.identity;
   Visitor stored;
   store_.Run([&](ReadingRoomTransaction& tx) {
@@ -228,7 +228,7 @@ Visitor Visitors::Correct(const Caller& caller,
         birth_date = updated.birth_date;
       }
       updated.birth_date.clear();
-      SetIdentity(updated, Trim(birth_date), Trim(national_id), clock_.Now());
+      SetIdentity(updated, Trim(birth_date), Trim(national_id), clock_());
       if (correction.birth_date && !correction.birth_date->empty()) {
         changed += " birth_date";
       }
@@ -245,7 +245,7 @@ Visitor Visitors::Correct(const Caller& caller,
       updated.id_document_kind = *correction.id_document_kind;
       changed += " id_document_kind";
     }
-    updated.corrected_at = TruncateToSeconds(clock_.Now());
+    updated.corrected_at = TruncateToSeconds(clock_());
     updated.corrected_by = caller.identity;
     tx.UpdateVisitor(updated);
     std::string detail = "corrected:" + changed + "; reason: " + reason;
@@ -271,7 +271,7 @@ Visit Visitors::CheckIn(const Caller& caller, int64_t visitor_id) {
                                std::to_string(visitor.open_visit_id) +
                                "); check them out before a new check-in");
     }
-    visit = tx.InsertVisit(visitor_id, TruncateToSeconds(clock_.Now()),
+    visit = tx.InsertVisit(visitor_id, TruncateToSeconds(clock_()),
                            caller.identity);
     visit.visitor_name = visitor.name;
     tx.Audit(Event(caller, "visit.checkin", "visit/" + std::to_string(visit.id),
@@ -296,7 +296,7 @@ Visit Visitors::CheckOut(const Caller& caller, int64_t visitor_id) {
           " still has material out: " + DescribeLoans(open_loans) +
           "; take it back first (depot loan return)");
     }
-    TimePoint now = TruncateToSeconds(clock_.Now());
+    TimePoint now = TruncateToSeconds(clock_());
     closed = tx.CloseVisit(visitor.open_visit_id, now, caller.identity);
     closed.visitor_name = visitor.name;
     tx.Audit(Event(caller, "visit.checkout",
@@ -308,7 +308,7 @@ Visit Visitors::CheckOut(const Caller& caller, int64_t visitor_id) {
 VisitorLog Visitors::Log(const Caller& caller, const std::string& date_text) {
   VisitorLog log;
   if (date_text.empty()) {
-    log.date = LocalDate(clock_.Now());
+    log.date = LocalDay(clock_());
   } else {
     log.date = RequireDate("date", date_text);
   }
@@ -318,10 +318,10 @@ VisitorLog Visitors::Log(const Caller& caller, const std::string& date_text) {
     for (const Visit& visit : log.visits) {
       tx.Audit(Event(caller, "visit.log", "visit/" + std::to_string(visit.id),
                      visit.visitor_subject,
-                     "visitor log " + log.date.ToString()));
+                     "visitor log " + FormatDate(log.date)));
     }
     if (log.visits.empty()) {
-      tx.Audit(Event(caller, "visit.log", "visitor-log/" + log.date.ToString(),
+      tx.Audit(Event(caller, "visit.log", "visitor-log/" + FormatDate(log.date),
                      "", "no visits"));
     }
   });

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "services/common/auth/caller.h"
+#include "services/common/clock.h"
 #include "services/common/crypto/keyring.h"
-#include "services/readingroom/domain/clock.h"
 #include "services/readingroom/domain/reading_room_store.h"
 #include "services/readingroom/domain/time_text.h"
 
@@ -44,8 +44,8 @@ class Visitors {
   static constexpr int kDefaultLimit = 50;
   static constexpr int kMaxLimit = 1000;
 
-  Visitors(ReadingRoomStore& store, const Keyring& keyring, const Clock& clock)
-      : store_(store), keyring_(keyring), clock_(clock) {}
+  Visitors(ReadingRoomStore& store, const Keyring& keyring, Clock clock)
+      : store_(store), keyring_(keyring), clock_(std::move(clock)) {}
 
   Visitor Register(const Caller& caller, const NewVisitor& request);
   /// NotFound when there is no such visitor.
@@ -66,7 +66,7 @@ class Visitors {
  private:
   ReadingRoomStore& store_;
   const Keyring& keyring_;
-  const Clock& clock_;
+  Clock clock_;
 };
 
 /// The subject key (subject_key.h) of a visitor: the identity number's,

@@ -172,10 +172,10 @@ class FakeJournalStore : public JournalStore {
       }
       return parties;
     }
-    int64_t CountEntries(Day from, Day to) override {
+    int64_t CountEntries(Date from, Date to) override {
       return static_cast<int64_t>(InRange(from, to).size());
     }
-    EntryBound CurrentEntryBound(Day from, Day to) override {
+    EntryBound CurrentEntryBound(Date from, Date to) override {
       EntryBound bound;
       for (const auto& [year, sequence] : state.entry_counters) {
         if (year >= static_cast<int>(from.year()) &&
@@ -185,7 +185,7 @@ class FakeJournalStore : public JournalStore {
       }
       return bound;
     }
-    std::vector<JournalEntry> EntriesPage(Day from, Day to,
+    std::vector<JournalEntry> EntriesPage(Date from, Date to,
                                           const std::optional<EntryKey>& after,
                                           int limit,
                                           const EntryBound& bound) override {
@@ -276,7 +276,7 @@ class FakeJournalStore : public JournalStore {
       for (auto& d : e.documents) d.content.reset();
       return e;
     }
-    std::vector<JournalEntry> InRange(Day from, Day to) {
+    std::vector<JournalEntry> InRange(Date from, Date to) {
       std::vector<JournalEntry> out;
       for (const auto& [id, e] : state.entries) {
         if (!(e.journal_date < from) && !(to < e.journal_date)) {

@@ -4,10 +4,10 @@
 #include <map>
 #include <set>
 
-#include "services/readingroom/domain/clock.h"
 #include "services/readingroom/domain/item_catalog.h"
 #include "services/readingroom/domain/item_ref.h"
 #include "services/readingroom/domain/reading_room_store.h"
+#include "tests/support/fake_clock.h"
 
 namespace depot::readingroom {
 
@@ -173,16 +173,6 @@ class FakeItemCatalog : public ItemCatalog {
   int calls = 0;
 };
 
-/// A clock the test moves by hand.
-class FakeClock : public Clock {
- public:
-  explicit FakeClock(TimePoint now) : now_(now) {}
-  TimePoint Now() const override { return now_; }
-  void Advance(std::chrono::seconds by) { now_ += by; }
-  void Set(TimePoint now) { now_ = now; }
-
- private:
-  TimePoint now_;
-};
+using depot::testing::FakeClock;
 
 }  // namespace depot::readingroom

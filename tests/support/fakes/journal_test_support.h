@@ -7,6 +7,7 @@
 
 #include "services/common/auth/caller.h"
 #include "services/journal/domain/journal_types.h"
+#include "tests/support/fake_clock.h"
 
 namespace depot::journal::testing {
 
@@ -19,12 +20,9 @@ inline TimePoint NoonOf(int year, unsigned month, unsigned day) {
          std::chrono::hours(12);
 }
 
-struct FakeClock {
-  TimePoint now = NoonOf(2026, 3, 10);
-  Clock clock() {
-    return [this] { return now; };
-  }
-};
+/// The clock the tests move by hand, and where it starts.
+using depot::testing::FakeClock;
+inline const TimePoint kFirstTestDay = NoonOf(2026, 3, 10);
 
 inline Caller Archivist() { return Caller{"anna", Role::kArchivist, ""}; }
 inline Caller Desk() { return Caller{"dora", Role::kDesk, ""}; }

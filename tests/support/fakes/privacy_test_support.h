@@ -5,16 +5,11 @@
 #include "services/common/auth/caller.h"
 #include "services/common/date.h"
 #include "services/privacy/domain/model.h"
+#include "tests/support/fake_clock.h"
 
 namespace depot::privacy::testing {
 
-/// A clock the test moves by hand.
-struct FakeClock {
-  TimePoint now;
-  Clock clock() {
-    return [this] { return now; };
-  }
-};
+using depot::testing::FakeClock;
 
 /// Noon UTC of a day: LocalDay and DateOf agree under TZ=UTC and in zones
 /// within ±11 hours.

@@ -88,10 +88,11 @@ class ReadingRoomFixture : public ::testing::Test {
   Keyring keyring_ = Keyring::Random();
   std::unique_ptr<SealKey> seal_key_ = SealKey::Generate();
   Settings settings_;
-  Visitors visitors_{store_, keyring_, clock_};
-  Declarations declarations_{store_, *seal_key_, clock_, settings_};
-  Loans loans_{store_, catalog_, seal_key_->verifier(), clock_, settings_};
-  CopyAgreements copies_{store_, clock_};
+  Visitors visitors_{store_, keyring_, clock_.clock()};
+  Declarations declarations_{store_, *seal_key_, clock_.clock(), settings_};
+  Loans loans_{store_, catalog_, seal_key_->verifier(), clock_.clock(),
+               settings_};
+  CopyAgreements copies_{store_, clock_.clock()};
   LendingLog lending_log_{store_, catalog_};
 };
 
