@@ -66,6 +66,15 @@ namespace {
 // changed migration makes a new one. Test processes running side by side
 // take turns under an advisory lock; a template is built under another name
 // and renamed when complete, so no test ever copies a half-migrated one.
+// Database names cannot be statement parameters: `query` (a SELECT
+// format(...) of tests/support/queries) has the server quote them into the
+// statement, which is then run.
+template <typename... Names>
+void RunStatementMadeBy(pqxx::nontransaction& tx,
+                        const storage::SqlQuery& query, const Names&... names) {
+  tx.exec(tx.exec_params(query.text, names...)[0][0].as<std::string>());
+}
+
 std::string MigratedTemplate(const std::string& admin_dsn) {
   std::vector<storage::Migration> migrations =
       storage::ReadMigrations(SourceDir() / "storage" / "migrations");
@@ -84,12 +93,10 @@ std::string MigratedTemplate(const std::string& admin_dsn) {
   try {
     bool exists = !tx.exec_params(sql::kFindDatabase.text, name).empty();
     if (!exists) {
-      // Database names cannot be statement parameters: these three name
-      // the databases this function makes up (code_shape's one exception).
-      tx.exec("DROP DATABASE IF EXISTS " + building + " WITH (FORCE)");
-      tx.exec("CREATE DATABASE " + building);
+      RunStatementMadeBy(tx, sql::kStatementDroppingDatabase, building);
+      RunStatementMadeBy(tx, sql::kStatementCreatingDatabase, building);
       storage::ApplyMigrations(WithDatabase(admin_dsn, building), migrations);
-      tx.exec("ALTER DATABASE " + building + " RENAME TO " + name);
+      RunStatementMadeBy(tx, sql::kStatementRenamingDatabase, building, name);
     }
   } catch (...) {
     tx.exec_params(sql::kReleaseAdvisoryLock.text, kTemplateLock);
@@ -105,20 +112,23 @@ TestDatabase::TestDatabase(const std::string& admin_dsn, bool migrate)
     : admin_dsn_(admin_dsn) {
   std::random_device random;
   name_ = "depot_test_" + std::to_string(random()) + std::to_string(random());
-  // A made-up database name, which no statement can take as a parameter
-  // (code_shape's one exception).
-  std::string create = "CREATE DATABASE " + name_;
-  if (migrate) create += " TEMPLATE " + MigratedTemplate(admin_dsn_);
+  std::string template_name = migrate ? MigratedTemplate(admin_dsn_) : "";
   pqxx::connection admin(admin_dsn_);
-  pqxx::nontransaction(admin).exec(create);
+  pqxx::nontransaction tx(admin);
+  if (migrate) {
+    RunStatementMadeBy(tx, sql::kStatementCopyingDatabase, name_,
+                       template_name);
+  } else {
+    RunStatementMadeBy(tx, sql::kStatementCreatingDatabase, name_);
+  }
   dsn_ = WithDatabase(admin_dsn_, name_);
 }
 
 TestDatabase::~TestDatabase() {
   try {
     pqxx::connection admin(admin_dsn_);
-    pqxx::nontransaction(admin).exec("DROP DATABASE IF EXISTS " + name_ +
-                                     " WITH (FORCE)");
+    pqxx::nontransaction tx(admin);
+    RunStatementMadeBy(tx, sql::kStatementDroppingDatabase, name_);
   } catch (const std::exception&) {
     // The cluster may be gone already (a test that stopped it).
   }
