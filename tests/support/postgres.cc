@@ -72,7 +72,8 @@ namespace {
 template <typename... Names>
 void RunStatementMadeBy(pqxx::nontransaction& tx,
                         const storage::SqlQuery& query, const Names&... names) {
-  tx.exec(tx.exec_params(query.text, names...)[0][0].as<std::string>());
+  const pqxx::result made = tx.exec_params(query.text, names...);
+  tx.exec(made[0][0].as<std::string>());
 }
 
 std::string MigratedTemplate(const std::string& admin_dsn) {
